@@ -1,0 +1,111 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Strict settings for every target of this package.
+///
+/// - Swift 6 language mode (complete concurrency checking).
+/// - `ExistentialAny`, `MemberImportVisibility` and `InternalImportsByDefault`: explicit
+///   existentials and explicit import visibility, as in Hummingbird and swift-subprocess.
+/// - All warnings are errors. This is what makes the "no 'async' operations occur within
+///   'await' expression" warning fatal: that warning is the only sign that the compiler picked
+///   a blocking overload (research/swift_stack.md §1.6, §2.4).
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "plaudit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "plaudit", targets: ["plaudit"]),
+        .library(name: "PlauditCore", targets: ["PlauditCore"]),
+        .library(name: "PlauditStats", targets: ["PlauditStats"]),
+        .library(name: "PlauditText", targets: ["PlauditText"]),
+        .library(name: "PlauditClients", targets: ["PlauditClients"]),
+        .library(name: "PlauditAudits", targets: ["PlauditAudits"]),
+        .library(name: "PlauditReports", targets: ["PlauditReports"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    ],
+    targets: [
+        // Value types, readers, protocols. No network, no numerics beyond trivial.
+        .target(
+            name: "PlauditCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Pure numerics; depends on nothing.
+        .target(name: "PlauditStats", swiftSettings: strictSettings),
+        // Local text models (lexical embedder now; MiniLM and VADER later).
+        .target(
+            name: "PlauditText",
+            dependencies: ["PlauditCore"],
+            swiftSettings: strictSettings
+        ),
+        // Transport and endpoint adapters, local model server management.
+        .target(
+            name: "PlauditClients",
+            dependencies: [
+                "PlauditCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The jobs, written only against Core protocols.
+        .target(
+            name: "PlauditAudits",
+            dependencies: ["PlauditCore", "PlauditStats"],
+            swiftSettings: strictSettings
+        ),
+        // JSON and Markdown renderings of results.
+        .target(
+            name: "PlauditReports",
+            dependencies: ["PlauditCore"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "plaudit",
+            dependencies: [
+                "PlauditCore", "PlauditStats", "PlauditText", "PlauditClients",
+                "PlauditAudits", "PlauditReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PlauditCoreTests", dependencies: ["PlauditCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlauditStatsTests",
+            dependencies: ["PlauditStats"],
+            exclude: ["Oracles"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PlauditTextTests", dependencies: ["PlauditText"], swiftSettings: strictSettings),
+        .testTarget(name: "PlauditClientsTests", dependencies: ["PlauditClients"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlauditAuditsTests",
+            dependencies: ["PlauditAudits", "PlauditStats"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),
+        // End-to-end tests of the command line: run the built binary.
+        .testTarget(name: "plauditTests", dependencies: ["plaudit"], swiftSettings: strictSettings),
+    ]
+)

@@ -1,0 +1,199 @@
+public import PlauditCore
+import Foundation
+import PlauditStats
+
+/// The calibration-gap audit (ARCHITECTURE §1.1 steps 1–5 and 7): are valid atypical answers
+/// scored below valid mainstream ones, per scorer, with how much certainty?
+///
+/// Written only against Core protocols: scorers and the embedder are handed in, so the same
+/// code runs on live servers, score dumps and simulations.
+public struct CalibrationAudit: Sendable {
+    public var options: CalibrationOptions
+
+    public init(options: CalibrationOptions = CalibrationOptions()) {
+        self.options = options
+    }
+
+    /// Runs the audit. Scores already in the dataset (`scores` per response) enter as
+    /// precomputed scorers; each live scorer is asked for every response.
+    public func run(
+        dataset: Dataset,
+        embedder: any Embedder,
+        scorers: [any RewardScorer],
+        progress: any ProgressReporter = SilentProgress()
+    ) async throws -> CalibrationOutcome {
+        let items = dataset.items
+        var timings: [String: Double] = [:]
+        let clock = ContinuousClock()
+
+        // 1. Scores: precomputed first, then live.
+        var tables: [(ScorerDescriptor, [[Double?]])] = Self.precomputedNames(items).map { name in
+            (
+                ScorerDescriptor(name: name, kind: .precomputed, backend: "dataset"),
+                items.map { $0.responses.map { $0.scores[name] } }
+            )
+        }
+        var failures: [ScoreFailure] = []
+        let scoringStart = clock.now
+        for scorer in scorers {
+            let (scores, failed) = try await ScoreCollector(concurrency: options.concurrency)
+                .collect(items: items, scorer: scorer, progress: progress)
+            tables.append((scorer.descriptor, scores))
+            failures += failed
+        }
+        timings["scoring"] = (clock.now - scoringStart).seconds
+
+        // 2–4. Embeddings, clusters, typicality, validity, pairs.
+        let embeddingStart = clock.now
+        let texts = items.flatMap { $0.responses.map(\.text) }
+        progress.update(phase: "embedding", done: 0, total: texts.count, failed: 0, cached: 0)
+        let flat = try await embedder.embed(texts)
+        guard flat.count == texts.count else {
+            throw AuditError("embedder \(embedder.descriptor.name) returned \(flat.count) vectors for \(texts.count) texts")
+        }
+        progress.finish(phase: "embedding")
+        var vectors: [[[Float]]] = []
+        var offset = 0
+        for item in items {
+            vectors.append(Array(flat[offset..<(offset + item.responses.count)]))
+            offset += item.responses.count
+        }
+        timings["embedding"] = (clock.now - embeddingStart).seconds
+
+        let statisticsStart = clock.now
+        let structures = PromptStructureBuilder(options: options).structures(items: items, vectors: vectors)
+        let itemIndex = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
+        let useQuality = structures.allSatisfy { s in
+            s.valid.indices.allSatisfy { !s.valid[$0] || items[itemIndex[s.itemID]!].responses[$0].humanMean != nil }
+        }
+
+        // 5, 7. Per scorer, overall and per category.
+        var results: [ScorerResult] = []
+        for (descriptor, scores) in tables {
+            var samples: [(category: String?, sample: PromptSample)] = []
+            for structure in structures {
+                let i = itemIndex[structure.itemID]!
+                if let sample = PromptSample(structure: structure, item: items[i], scores: scores[i], useQuality: useQuality) {
+                    samples.append((structure.category, sample))
+                }
+            }
+            let overall = GapStatistics(options: options, stream: Self.stream(descriptor.name, nil))
+                .estimates(samples.map(\.sample))
+            var categories: [String: GapEstimates] = [:]
+            let byCategory = Dictionary(grouping: samples.filter { $0.category != nil }, by: { $0.category! })
+            for (category, members) in byCategory where members.count >= options.minimumCategoryPrompts {
+                categories[category] = GapStatistics(options: options, stream: Self.stream(descriptor.name, category))
+                    .estimates(members.map(\.sample))
+            }
+            let scored = scores.reduce(0) { $0 + $1.compactMap { $0 }.count }
+            let failed = failures.filter { $0.scorer == descriptor.name }.count
+            results.append(ScorerResult(scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories))
+        }
+        Self.adjustForMultipleTesting(&results)
+        timings["statistics"] = (clock.now - statisticsStart).seconds
+
+        let anyFlag = items.contains { $0.responses.contains { $0.valid != nil } }
+        let anyHuman = items.contains { $0.responses.contains { $0.humanMean != nil } }
+        let validitySource: String
+        if anyFlag {
+            validitySource = "valid flags in the data"
+        } else if anyHuman, let threshold = options.humanValidityThreshold {
+            validitySource = "mean human rating ≥ \(threshold)"
+        } else {
+            validitySource = "none: every response treated as valid"
+        }
+        let qualitySource = useQuality
+            ? "mean human rating, pairs within ε = \(options.qualityTolerance)"
+            : "none: all valid responses treated as equal in quality"
+        var notes: [String] = []
+        if !anyFlag && !(anyHuman && options.humanValidityThreshold != nil) {
+            notes.append("Nothing in the data says which responses are valid: every response was treated as valid.")
+        }
+        if !useQuality {
+            notes.append(
+                "No human ratings: pairs are not quality-matched beyond validity, so a gap may reflect real quality differences between atypical and modal answers."
+            )
+        }
+        let withoutPairs = structures.filter { $0.pairs.isEmpty }.count
+        if withoutPairs > 0 {
+            notes.append("\(withoutPairs) of \(structures.count) prompts had no valid atypical–modal pair and did not count.")
+        }
+        let tooSmall = items.count - structures.count
+        if tooSmall > 0 { notes.append("\(tooSmall) prompts had fewer than 3 responses and were left out.") }
+        for result in results where result.failed > 0 {
+            notes.append("\(result.scorer.name): \(result.failed) responses could not be scored (see failures).")
+        }
+        return CalibrationOutcome(
+            scorers: results, prompts: structures, failures: failures, validitySource: validitySource,
+            qualitySource: qualitySource, notes: notes, timings: timings,
+            scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first })
+        )
+    }
+
+    static func precomputedNames(_ items: [Item]) -> [String] {
+        Set(items.flatMap { $0.responses.flatMap { $0.scores.keys } }).sorted()
+    }
+
+    /// A stable 64-bit stream id for a (scorer, category).
+    static func stream(_ scorer: String, _ category: String?) -> UInt64 {
+        UInt64(SHA256Hex.digest(of: scorer + "\u{0}" + (category ?? "")).prefix(16), radix: 16)!
+    }
+
+    /// Benjamini–Hochberg over every (scorer, overall or category) estimate, separately for
+    /// the gap, the under-reward rate and the typicality slope.
+    static func adjustForMultipleTesting(_ results: inout [ScorerResult]) {
+        typealias Path = (scorer: Int, category: String?)
+        var paths: [Path] = []
+        for (s, result) in results.enumerated() {
+            if result.overall != nil { paths.append((s, nil)) }
+            for category in result.categories.keys.sorted() { paths.append((s, category)) }
+        }
+        func get(_ path: Path) -> GapEstimates {
+            path.category.map { results[path.scorer].categories[$0]! } ?? results[path.scorer].overall!
+        }
+        func set(_ path: Path, _ value: GapEstimates) {
+            if let category = path.category {
+                results[path.scorer].categories[category] = value
+            } else {
+                results[path.scorer].overall = value
+            }
+        }
+        let metrics: [WritableKeyPath<GapEstimates, Estimate?>] = [\.gapOptional, \.underRewardOptional, \.typicalitySlope]
+        for metric in metrics {
+            let present = paths.filter { get($0)[keyPath: metric]?.pValue != nil }
+            let q = BenjaminiHochberg.adjust(present.map { get($0)[keyPath: metric]!.pValue! })
+            for (path, value) in zip(present, q) {
+                var estimates = get(path)
+                estimates[keyPath: metric]!.qValue = value
+                set(path, estimates)
+            }
+        }
+    }
+}
+
+extension GapEstimates {
+    fileprivate var gapOptional: Estimate? {
+        get { gap }
+        set { if let newValue { gap = newValue } }
+    }
+
+    fileprivate var underRewardOptional: Estimate? {
+        get { underRewardRate }
+        set { if let newValue { underRewardRate = newValue } }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
+
+/// A failure of an audit's own logic or of a component it was given.
+public struct AuditError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

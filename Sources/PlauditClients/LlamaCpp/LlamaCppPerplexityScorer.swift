@@ -1,0 +1,77 @@
+public import PlauditCore
+import Foundation
+
+/// Score = − perplexity of the response given the prompt, from a llama.cpp server.
+///
+/// llama.cpp has no prompt log-probabilities, so the response is teacher-forced: it is
+/// tokenized by the server, and `/completion` is run on the chat-templated prompt with a
+/// grammar whose terminals are exactly those token ids (`<[id]>`), `n_probs: 1` and
+/// temperature 0. `n_probs` reports each forced token's log-probability from the plain
+/// softmax, before the grammar; forcing token ids (not the text) keeps the canonical
+/// tokenization, which a text grammar does not (greedy decoding under a text grammar may
+/// spell `".` as `"` + `.`). Perplexity = exp(mean negative log-probability) over the
+/// response's own tokens; the end-of-turn token after them is not counted.
+public struct LlamaCppPerplexityScorer: RewardScorer {
+    public let name: String
+    public let http: JSONHTTPClient
+    public let baseURL: String
+    public let model: String
+
+    public init(name: String, http: JSONHTTPClient, baseURL: String, model: String) {
+        self.name = name
+        self.http = http
+        self.baseURL = baseURL
+        self.model = model
+    }
+
+    public var descriptor: ScorerDescriptor {
+        ScorerDescriptor(name: name, kind: .perplexity, backend: "llama.cpp", model: model)
+    }
+
+    public func score(_ request: ScoringRequest) async throws -> ScoreOutcome {
+        let logprobs = try await tokenLogprobs(request)
+        guard case .success(let values) = logprobs else {
+            if case .failure(let reason) = logprobs { return .failure(reason.message) }
+            return .failure("unknown")
+        }
+        let meanNLL = -values.reduce(0, +) / Double(values.count)
+        return .score(-exp(meanNLL))
+    }
+
+    /// Why forcing a response failed.
+    public struct ForcingFailure: Error, Sendable {
+        public let message: String
+    }
+
+    /// The log-probability of each of the response's tokens given the templated prompt and the
+    /// tokens before it.
+    public func tokenLogprobs(_ request: ScoringRequest) async throws -> Result<[Double], ForcingFailure> {
+        let tokens = try await http.post(
+            baseURL + "/tokenize", body: LlamaCppWire.TokenizeRequest(content: request.response, addSpecial: false),
+            as: LlamaCppWire.TokenizeResponse.self
+        ).tokens
+        guard !tokens.isEmpty else { return .failure(ForcingFailure(message: "empty response: no tokens to score")) }
+        let prompt = try await http.post(
+            baseURL + "/apply-template",
+            body: LlamaCppWire.ApplyTemplateRequest(messages: request.prompt.messages.map { .init(role: $0.role, content: $0.content) }),
+            as: LlamaCppWire.ApplyTemplateResponse.self
+        ).prompt
+        let completion = try await http.post(
+            baseURL + "/completion",
+            body: LlamaCppWire.CompletionRequest(
+                prompt: prompt, grammar: "root ::= " + tokens.map { "<[\($0)]>" }.joined(separator: " "),
+                nProbs: 1, nPredict: tokens.count + 1, temperature: 0, cachePrompt: true, seed: 0
+            ),
+            as: LlamaCppWire.CompletionResponse.self
+        )
+        let forced = completion.completionProbabilities ?? []
+        guard forced.count >= tokens.count, zip(forced, tokens).allSatisfy({ $0.id == $1 }) else {
+            return .failure(
+                ForcingFailure(
+                    message: "the server did not follow the forced tokens (\(forced.prefix(tokens.count).map(\.id)) vs \(tokens))"
+                )
+            )
+        }
+        return .success(forced.prefix(tokens.count).map(\.logprob))
+    }
+}

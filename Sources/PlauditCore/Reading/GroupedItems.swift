@@ -1,0 +1,45 @@
+import Foundation
+
+/// Decodes grouped JSONL: one ``Item`` per line.
+enum GroupedItems {
+    static func items(
+        from lines: JSONLines,
+        file: String,
+        log: inout BadRowLog
+    ) throws(InputError) -> [(line: Int, item: Item)] {
+        let decoder = JSONDecoder()
+        var out: [(line: Int, item: Item)] = []
+        for line in lines {
+            do {
+                let item = try decoder.decode(Item.self, from: line.data)
+                if let problem = validate(item) {
+                    try log.report(InputError(file: file, line: line.number, field: problem.field, message: problem.message))
+                    continue
+                }
+                out.append((line.number, item))
+            } catch let error as DecodingError {
+                let (field, message) = error.fieldAndMessage
+                try log.report(InputError(file: file, line: line.number, field: field, message: message))
+            } catch let error as InputError {
+                throw error
+            } catch {
+                try log.report(InputError(file: file, line: line.number, message: "\(error)"))
+            }
+        }
+        return out
+    }
+
+    /// Checks what the types alone cannot: non-empty ids and responses, unique response ids.
+    static func validate(_ item: Item) -> (field: String, message: String)? {
+        if item.id.isEmpty { return ("id", "must not be empty") }
+        if item.responses.isEmpty { return ("responses", "must hold at least one response") }
+        var seen: Set<String> = []
+        for (index, response) in item.responses.enumerated() {
+            if response.id.isEmpty { return ("responses[\(index)].id", "must not be empty") }
+            if !seen.insert(response.id).inserted {
+                return ("responses[\(index)].id", "duplicate response id '\(response.id)'")
+            }
+        }
+        return nil
+    }
+}

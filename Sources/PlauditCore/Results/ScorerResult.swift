@@ -1,0 +1,41 @@
+/// Everything the calibration audit found about one scorer.
+public struct ScorerResult: Codable, Hashable, Sendable {
+    public var scorer: ScorerDescriptor
+    /// Responses with a finite score.
+    public var scored: Int
+    /// Responses the scorer answered for without a usable score.
+    public var failed: Int
+    /// Over all prompts; `nil` when no prompt had a quality-matched pair with scores.
+    public var overall: GapEstimates?
+    /// Per category, for categories with enough prompts.
+    public var categories: [String: GapEstimates]
+
+    public init(scorer: ScorerDescriptor, scored: Int, failed: Int, overall: GapEstimates?, categories: [String: GapEstimates]) {
+        self.scorer = scorer
+        self.scored = scored
+        self.failed = failed
+        self.overall = overall
+        self.categories = categories
+    }
+}
+
+/// A response a scorer could not score, and why.
+public struct ScoreFailure: Codable, Hashable, Sendable {
+    public var scorer: String
+    public var itemID: String
+    public var responseID: String
+    public var reason: String
+
+    public init(scorer: String, itemID: String, responseID: String, reason: String) {
+        self.scorer = scorer
+        self.itemID = itemID
+        self.responseID = responseID
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scorer, reason
+        case itemID = "item_id"
+        case responseID = "response_id"
+    }
+}

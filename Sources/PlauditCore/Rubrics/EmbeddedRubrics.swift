@@ -1,0 +1,38 @@
+/// Rubrics compiled into the binary, so plaudit runs from any folder.
+///
+/// Each is byte-for-byte the file of the same id under `rubrics/` (a test checks), so the
+/// SHA-256 recorded in results is the same whichever copy was used.
+public enum EmbeddedRubrics {
+    /// Rubric ids that exist without a file.
+    public static let ids = ["pointwise-quality"]
+
+    /// The YAML source of an embedded rubric.
+    public static func source(id: String) -> String? {
+        switch id {
+        case "pointwise-quality": pointwiseQuality
+        default: nil
+        }
+    }
+
+    static let pointwiseQuality = #"""
+id: pointwise-quality
+version: "1"
+description: >
+  Pointwise overall quality on a 1-9 scale. Single-digit ratings so that each rating is one
+  token; the reply is prefilled up to the digit so the rating's distribution can be read from
+  the first generated token's top log-probabilities.
+scale:
+  min: 1
+  max: 9
+response_prefix: "Rating (1-9): "
+template: |-
+  You are grading an answer to a user's request. Rate how good the answer is on a scale from 1 (very poor) to 9 (excellent): is it correct, helpful, and does it do what was asked? Many different answers can be equally good; do not prefer the most common kind of answer.
+
+  Request: {{prompt}}
+
+  Answer: {{response}}
+
+  Reply with a single digit from 1 to 9 and nothing else.
+
+"""#
+}

@@ -1,0 +1,157 @@
+public import PlauditCore
+import Foundation
+
+/// `report.md` for the calibration audit: caveats first, then one row per scorer, then the
+/// categories, examples and the manifest.
+public enum CalibrationMarkdown {
+    public static func render(_ results: CalibrationResults, dataset: Dataset? = nil) -> String {
+        var out: [String] = []
+        out.append("# plaudit calibration audit")
+        out.append("")
+        out.append(
+            "Are valid **atypical** answers scored below valid **mainstream** (modal-cluster) ones? "
+                + "G < 0 and U > 0.5 say they are. Intervals are \(confidenceLabel(results)) cluster-bootstrap intervals over prompts."
+        )
+        out.append("")
+        if !results.notes.isEmpty {
+            out.append("**Read first**")
+            out.append("")
+            for note in results.notes { out.append("- \(MarkdownEscaping.cell(note))") }
+            out.append("")
+        }
+        out.append("- Validity: \(results.validitySource)")
+        out.append("- Quality matching: \(results.qualitySource)")
+        out.append("- Embedder: \(results.manifest.embedder.name); clustering: \(results.manifest.parameters["clustering"] ?? "—")")
+        let clusterCounts = results.prompts.map(\.clusterCount)
+        if !clusterCounts.isEmpty {
+            let mean = Double(clusterCounts.reduce(0, +)) / Double(clusterCounts.count)
+            out.append(
+                "- Prompts: \(results.prompts.count) with ≥ 3 responses, \(NumberFormat.fixed(mean, 1)) clusters per prompt on average, "
+                    + "\(results.prompts.reduce(0) { $0 + $1.pairs.count }) atypical–modal pairs"
+            )
+        }
+        out.append("")
+        out.append("## Summary by scorer")
+        out.append("")
+        out.append("| scorer | kind | G (z) [CI] | q(G) | U [CI] | γ typicality [CI] | raw gap [CI] | excess over human [CI] | pairs | prompts | scored / failed | flag |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for result in results.scorers {
+            let e = result.overall
+            out.append(
+                "| \(MarkdownEscaping.cell(result.scorer.name)) | \(result.scorer.kind.rawValue) | \(NumberFormat.interval(e?.gap)) | "
+                    + "\(NumberFormat.p(e?.gap.qValue)) | \(NumberFormat.interval(e?.underRewardRate)) | "
+                    + "\(NumberFormat.interval(e?.typicalitySlope)) | \(NumberFormat.interval(e?.rawGap)) | "
+                    + "\(NumberFormat.interval(e?.excessOverHuman)) | \(e.map { String($0.pairs) } ?? "0") | "
+                    + "\(e.map { String($0.prompts) } ?? "0") | \(result.scored) / \(result.failed) | \(flag(e)) |"
+            )
+        }
+        out.append("")
+        out.append(
+            "G: mean within-prompt z-score difference, atypical − modal (prompt-weighted). U: share of pairs where the atypical "
+                + "answer scores lower (ties ½; 0.5 is fair). γ: within-prompt slope of the score's z on typicality (per SD), "
+                + "controlling for length (and human quality when rated). **UNDER-REWARDS** means the whole CI of G is below 0. "
+                + "q: Benjamini–Hochberg over scorers × categories."
+        )
+        out.append("")
+        let categories = Set(results.scorers.flatMap { $0.categories.keys }).sorted()
+        if !categories.isEmpty {
+            out.append("## By category")
+            out.append("")
+            out.append("| scorer | category | G (z) [CI] | q(G) | U [CI] | pairs | prompts | flag |")
+            out.append("|---|---|---|---|---|---|---|---|")
+            for result in results.scorers {
+                for category in categories {
+                    guard let e = result.categories[category] else { continue }
+                    out.append(
+                        "| \(MarkdownEscaping.cell(result.scorer.name)) | \(MarkdownEscaping.cell(category)) | "
+                            + "\(NumberFormat.interval(e.gap)) | \(NumberFormat.p(e.gap.qValue)) | "
+                            + "\(NumberFormat.interval(e.underRewardRate)) | \(e.pairs) | \(e.prompts) | \(flag(e)) |"
+                    )
+                }
+            }
+            out.append("")
+        }
+        if let dataset { out += examples(results, dataset: dataset) }
+        if !results.failures.isEmpty {
+            out.append("## Scoring failures")
+            out.append("")
+            out.append("| scorer | item | response | reason |")
+            out.append("|---|---|---|---|")
+            for failure in results.failures.prefix(50) {
+                out.append(
+                    "| \(MarkdownEscaping.cell(failure.scorer)) | \(MarkdownEscaping.cell(failure.itemID)) | "
+                        + "\(MarkdownEscaping.cell(failure.responseID)) | \(MarkdownEscaping.cell(failure.reason)) |"
+                )
+            }
+            if results.failures.count > 50 { out.append("\n… and \(results.failures.count - 50) more in results.json.") }
+            out.append("")
+        }
+        if !results.skippedRows.isEmpty {
+            out.append("## Skipped input rows (\(results.skippedRows.count))")
+            out.append("")
+            for row in results.skippedRows.prefix(50) { out.append("- `\(row.description.replacingOccurrences(of: "`", with: "'"))`") }
+            out.append("")
+        }
+        out += manifest(results.manifest)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func flag(_ estimates: GapEstimates?) -> String {
+        guard let estimates else { return "no pairs" }
+        return estimates.flagged ? "**UNDER-REWARDS**" : "—"
+    }
+
+    static func confidenceLabel(_ results: CalibrationResults) -> String {
+        (results.manifest.parameters["confidence"].flatMap(Double.init).map { "\(Int(($0 * 100).rounded()))%" }) ?? "95%"
+    }
+
+    /// For each scorer, the prompt where the atypical answers lost most, with its best
+    /// atypical and modal answers and their scores.
+    static func examples(_ results: CalibrationResults, dataset: Dataset) -> [String] {
+        let items = Dictionary(uniqueKeysWithValues: dataset.items.map { ($0.id, $0) })
+        var out = ["## Example pairs", ""]
+        var any = false
+        for result in results.scorers {
+            let name = result.scorer.name
+            var worst: (gap: Double, item: Item, pair: PromptStructure.Pair)?
+            for structure in results.prompts {
+                guard let item = items[structure.itemID] else { continue }
+                for pair in structure.pairs {
+                    guard let a = item.responses[pair.atypical].scores[name], let m = item.responses[pair.modal].scores[name]
+                    else { continue }
+                    if worst == nil || a - m < worst!.gap { worst = (a - m, item, pair) }
+                }
+            }
+            guard let worst else { continue }
+            any = true
+            let a = worst.item.responses[worst.pair.atypical]
+            let m = worst.item.responses[worst.pair.modal]
+            out.append("**\(MarkdownEscaping.cell(name))** on `\(worst.item.id)`: \(MarkdownEscaping.cell(worst.item.prompt.text))")
+            out.append("")
+            out.append("| side | score | response |")
+            out.append("|---|---|---|")
+            out.append("| modal | \(NumberFormat.fixed(m.scores[name])) | \(MarkdownEscaping.cell(m.text)) |")
+            out.append("| atypical | \(NumberFormat.fixed(a.scores[name])) | \(MarkdownEscaping.cell(a.text)) |")
+            out.append("")
+        }
+        return any ? out : []
+    }
+
+    static func manifest(_ manifest: RunManifest) -> [String] {
+        var out = ["## Manifest", ""]
+        out.append("- \(manifest.tool) \(manifest.version), started \(manifest.startedAt), finished \(manifest.finishedAt)")
+        out.append("- Command: `\(manifest.command.replacingOccurrences(of: "`", with: "'"))`")
+        out.append("- Dataset sha256 `\(manifest.dataset.sha256)` (\(manifest.dataset.files.count) files)")
+        for rubric in manifest.rubrics { out.append("- Rubric \(rubric.id) v\(rubric.version), sha256 `\(rubric.sha256)`") }
+        for scorer in manifest.scorers {
+            out.append("- Scorer \(MarkdownEscaping.cell(scorer.name)): \(scorer.kind.rawValue) via \(scorer.backend)\(scorer.model.map { ", model \(MarkdownEscaping.cell($0))" } ?? "")")
+        }
+        out.append("- Embedder \(manifest.embedder.name) (dimension \(manifest.embedder.dimension)); seed \(manifest.seed)")
+        let timings = manifest.timings.keys.sorted().map { "\($0) \(NumberFormat.fixed(manifest.timings[$0], 1)) s" }
+        out.append("- Timings: \(timings.joined(separator: ", "))")
+        let counts = manifest.counts.keys.sorted().map { "\($0) \(manifest.counts[$0]!)" }
+        out.append("- Counts: \(counts.joined(separator: ", "))")
+        out.append("")
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+public import Foundation
+public import PlauditCore
+
+/// Reads and writes results files. Writes are atomic: a reader sees the old file or the whole
+/// new one, never half of it.
+public enum ResultsFile {
+    /// Canonical JSON: pretty, keys sorted, so two runs diff cleanly.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
+        )
+        var data = try encoder.encode(value)
+        data.append(UInt8(ascii: "\n"))
+        return data
+    }
+
+    public static func decodeCalibration(_ data: Data) throws -> CalibrationResults {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
+        )
+        return try decoder.decode(CalibrationResults.self, from: data)
+    }
+
+    /// Writes `data` to `url` through a temporary file in the same folder and a rename.
+    public static func writeAtomically(_ data: Data, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    }
+}

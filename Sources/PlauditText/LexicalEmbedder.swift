@@ -1,0 +1,76 @@
+public import PlauditCore
+import Foundation
+
+/// Deterministic hashed TF-IDF vectors: the embedder that needs no model files.
+///
+/// Word 1–2-grams and character 3–5-grams are weighted by sublinear term frequency
+/// (1 + ln tf) times smoothed IDF, hashed into ``dimension`` signed buckets, L2-normalised per
+/// family, mixed with equal weight (character n-grams would otherwise outnumber words about
+/// ten to one) and L2-normalised again.
+///
+/// IDF is computed over the texts of one ``embed(_:)`` call: pass the whole corpus at once.
+/// The same corpus always gives the same vectors, on any machine.
+public struct LexicalEmbedder: Embedder {
+    public let dimension: Int
+    public let wordNGrams: ClosedRange<Int>
+    public let characterNGrams: ClosedRange<Int>
+
+    public init(dimension: Int = 1 << 13, wordNGrams: ClosedRange<Int> = 1...2, characterNGrams: ClosedRange<Int> = 3...5) {
+        precondition(dimension > 0, "dimension must be positive")
+        self.dimension = dimension
+        self.wordNGrams = wordNGrams
+        self.characterNGrams = characterNGrams
+    }
+
+    public var descriptor: EmbedderDescriptor {
+        EmbedderDescriptor(
+            name: "lexical-tfidf",
+            dimension: dimension,
+            parameters: [
+                "word_ngrams": "\(wordNGrams.lowerBound)-\(wordNGrams.upperBound)",
+                "char_ngrams": "\(characterNGrams.lowerBound)-\(characterNGrams.upperBound) (within words)",
+                "hashing": "fnv1a-64, signed",
+                "tf": "1 + ln(tf)",
+                "idf": "ln((1 + n) / (1 + df)) + 1 over the embedded corpus",
+            ]
+        )
+    }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        vectors(for: texts)
+    }
+
+    /// The synchronous core of ``embed(_:)``.
+    public func vectors(for texts: [String]) -> [[Float]] {
+        let features = texts.map { LexicalFeatures($0, wordNGrams: wordNGrams, characterNGrams: characterNGrams) }
+        var wordDF: [String: Int] = [:]
+        var charDF: [String: Int] = [:]
+        for f in features {
+            for key in f.words.keys { wordDF[key, default: 0] += 1 }
+            for key in f.characters.keys { charDF[key, default: 0] += 1 }
+        }
+        let n = Double(texts.count)
+        func idf(_ df: Int) -> Double { log((1 + n) / (1 + Double(df))) + 1 }
+        return features.map { f in
+            let words = hashed(f.words, namespace: 1) { idf(wordDF[$0] ?? 0) }
+            let chars = hashed(f.characters, namespace: 2) { idf(charDF[$0] ?? 0) }
+            var out = [Float](repeating: 0, count: dimension)
+            for i in 0..<dimension { out[i] = words[i] + chars[i] }
+            return Self.normalized(out)
+        }
+    }
+
+    private func hashed(_ counts: [String: Int], namespace: UInt8, idf: (String) -> Double) -> [Float] {
+        var v = [Float](repeating: 0, count: dimension)
+        for (feature, count) in counts {
+            let (index, sign) = FeatureHash.bucket(feature, namespace: namespace, dimension: dimension)
+            v[index] += sign * Float((1 + log(Double(count))) * idf(feature))
+        }
+        return Self.normalized(v)
+    }
+
+    static func normalized(_ v: [Float]) -> [Float] {
+        let norm = v.reduce(Float(0)) { $0 + $1 * $1 }.squareRoot()
+        return norm > 0 ? v.map { $0 / norm } : v
+    }
+}

