@@ -25,7 +25,8 @@ public struct AgglomerativeClustering: Sendable {
 
     /// Cluster labels 0..<k for a precomputed distance matrix, numbered in order of first appearance.
     ///
-    /// Only the upper triangle `distances[i][j]`, i < j, is read (as sklearn does). Distances must be finite.
+    /// Only the upper triangle `distances[i][j]`, i < j, is read (as sklearn does). A NaN distance is treated as
+    /// +infinity (sklearn rejects it); pairs at infinite distance are never merged below a finite threshold.
     public func fit(distances: [[Double]]) -> [Int] {
         let n = distances.count
         if n <= 1 { return [Int](repeating: 0, count: n) }
@@ -51,6 +52,10 @@ public struct AgglomerativeClustering: Sendable {
         fit(distances: Cosine.distanceMatrix(vectors))
     }
 
+    private static func firstActive(_ size: [Int], other x: Int) -> Int {
+        size.indices.first { size[$0] > 0 && $0 != x }!
+    }
+
     struct Merge: Sendable {
         var first: Int
         var second: Int
@@ -71,16 +76,19 @@ public struct AgglomerativeClustering: Sendable {
             if chain.isEmpty, let start = size.firstIndex(where: { $0 > 0 }) {
                 chain.append(start)
             }
-            var x = 0, y = 0
+            var x = 0
+            var y = 0
             var nearest = Double.infinity
             while true {
                 x = chain[chain.count - 1]
                 if chain.count > 1 {
                     y = chain[chain.count - 2]
-                    nearest = distances[x, y]
                 } else {
-                    nearest = .infinity
+                    // With finite distances this is what a strict scan from +infinity picks first; it also keeps
+                    // the chain well defined when every remaining distance is infinite.
+                    y = firstActive(size, other: x)
                 }
+                nearest = distances[x, y]
                 for i in 0..<n where size[i] > 0 && i != x {
                     let d = distances[x, i]
                     if d < nearest {
@@ -93,7 +101,8 @@ public struct AgglomerativeClustering: Sendable {
             }
             chain.removeLast(2)
             if x > y { swap(&x, &y) }
-            let nx = Double(size[x]), ny = Double(size[y])
+            let nx = Double(size[x])
+            let ny = Double(size[y])
             merges.append(Merge(first: x, second: y, distance: nearest))
             size[y] += size[x]
             size[x] = 0
@@ -103,8 +112,10 @@ public struct AgglomerativeClustering: Sendable {
         }
         // Stable sort by distance, like numpy's mergesort.
         return merges.enumerated()
-            .sorted { $0.element.distance < $1.element.distance
-                || ($0.element.distance == $1.element.distance && $0.offset < $1.offset) }
+            .sorted {
+                $0.element.distance < $1.element.distance
+                    || ($0.element.distance == $1.element.distance && $0.offset < $1.offset)
+            }
             .map(\.element)
     }
 }
@@ -120,7 +131,8 @@ private struct CondensedMatrix {
         storage.reserveCapacity(n * (n - 1) / 2)
         for i in 0..<n {
             for j in (i + 1)..<max(n, i + 1) {
-                storage.append(full[i][j])
+                let d = full[i][j]
+                storage.append(d.isNaN ? .infinity : d)
             }
         }
     }
@@ -154,7 +166,8 @@ struct UnionFind {
     }
 
     mutating func union(_ a: Int, _ b: Int) {
-        let rootA = find(a), rootB = find(b)
+        let rootA = find(a)
+        let rootB = find(b)
         if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
     }
 }

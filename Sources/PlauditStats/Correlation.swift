@@ -66,7 +66,9 @@ public enum Correlation {
         // standard deviation in turn. Rank deviations are multiples of 1/2, so the sums below are exact.
         let xRanks = centred(Ranks.average(x))
         let yRanks = centred(Ranks.average(y))
-        var sxx = 0.0, syy = 0.0, sxy = 0.0
+        var sxx = 0.0
+        var syy = 0.0
+        var sxy = 0.0
         for i in 0..<n {
             sxx += xRanks[i] * xRanks[i]
             syy += yRanks[i] * yRanks[i]

@@ -4,9 +4,12 @@ public enum Cosine {
     /// The vectors must have equal length.
     public static func similarity(_ a: [Float], _ b: [Float]) -> Double {
         precondition(a.count == b.count, "cosine similarity needs vectors of equal length")
-        var dot = 0.0, normA = 0.0, normB = 0.0
+        var dot = 0.0
+        var normA = 0.0
+        var normB = 0.0
         for i in a.indices {
-            let x = Double(a[i]), y = Double(b[i])
+            let x = Double(a[i])
+            let y = Double(b[i])
             dot += x * y
             normA += x * x
             normB += y * y

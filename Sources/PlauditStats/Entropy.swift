@@ -7,9 +7,10 @@ public enum Entropy {
     /// H = −Σ pᵢ log pᵢ with pᵢ = countᵢ / Σ count, in units of `log(base)` (bits for the default base 2).
     ///
     /// Zero counts contribute nothing. As in scipy: all-zero counts give NaN (0/0), a negative normalised
-    /// weight gives −infinity, NaN propagates. An empty input gives NaN.
+    /// weight gives −infinity, NaN propagates, an empty input gives 0. A non-positive `base` gives NaN.
     public static func shannon(counts: [Double], base: Double = 2) -> Double {
-        guard !counts.isEmpty, base > 0 else { return .nan }
+        guard base > 0 else { return .nan }
+        if counts.isEmpty { return 0 }
         let total = PairwiseSum.sum(counts)
         let terms = counts.map { count -> Double in
             let p = count / total

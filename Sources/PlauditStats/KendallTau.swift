@@ -16,7 +16,8 @@ extension Correlation {
         let total = n * (n - 1) / 2
         if counts.xTies.pairs == total || counts.yTies.pairs == total { return .undefined(n: n) }
 
-        let concordantMinusDiscordant = total - counts.xTies.pairs - counts.yTies.pairs + counts.jointTiePairs
+        let concordantMinusDiscordant =
+            total - counts.xTies.pairs - counts.yTies.pairs + counts.jointTiePairs
             - 2 * counts.discordant
         let tau = clampUnit(
             Double(concordantMinusDiscordant) / Double(total - counts.xTies.pairs).squareRoot()
@@ -29,8 +30,10 @@ extension Correlation {
             p = KendallNullDistribution.twoSidedExactPValue(n: n, concordant: total - counts.discordant)
         } else {
             let m = Double(n) * (Double(n) - 1)
-            let xt = counts.xTies, yt = counts.yTies
-            let variance = (m * Double(2 * n + 5) - xt.sumCubicV1 - yt.sumCubicV1) / 18
+            let xt = counts.xTies
+            let yt = counts.yTies
+            let variance =
+                (m * Double(2 * n + 5) - xt.sumCubicV1 - yt.sumCubicV1) / 18
                 + (2 * Double(xt.pairs) * Double(yt.pairs)) / m
                 + xt.sumCubicV0 * yt.sumCubicV0 / (9 * m * Double(n - 2))
             let z = Double(concordantMinusDiscordant) / variance.squareRoot()
@@ -97,7 +100,9 @@ struct KendallPairCounts: Sendable {
         let middle = (low + high) / 2
         var count = countStrictInversions(&values, &buffer, low, middle)
         count += countStrictInversions(&values, &buffer, middle, high)
-        var i = low, j = middle, k = low
+        var i = low
+        var j = middle
+        var k = low
         while i < middle && j < high {
             if values[j] < values[i] {
                 count += middle - i

@@ -19,8 +19,14 @@ enum PairwiseSum {
             return n == 0 ? 0 : result
         }
         if n <= 128 {
-            var r0 = x[0], r1 = x[1], r2 = x[2], r3 = x[3]
-            var r4 = x[4], r5 = x[5], r6 = x[6], r7 = x[7]
+            var r0 = x[0]
+            var r1 = x[1]
+            var r2 = x[2]
+            var r3 = x[3]
+            var r4 = x[4]
+            var r5 = x[5]
+            var r6 = x[6]
+            var r7 = x[7]
             var i = 8
             let blockEnd = n - n % 8
             while i < blockEnd {

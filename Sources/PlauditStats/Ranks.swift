@@ -40,7 +40,8 @@ public enum Ranks {
     /// Indices that sort `x` ascending; equal values keep their input order and NaN goes last.
     static func stableAscendingOrder(_ x: [Double]) -> [Int] {
         Array(x.indices).sorted { a, b in
-            let va = x[a], vb = x[b]
+            let va = x[a]
+            let vb = x[b]
             if va.isNaN || vb.isNaN {
                 if va.isNaN != vb.isNaN { return vb.isNaN }
                 return a < b

@@ -11,7 +11,8 @@
 ///
 /// As in scipy, null values within a relative 100·ε of the observed mean count as ties with it ("as extreme"),
 /// "less" counts null ≤ observed, "greater" counts null ≥ observed, and "two-sided" is twice the smaller
-/// one-sided p-value, capped at 1.
+/// one-sided p-value, capped at 1. scipy refuses n = 1; here the same definitions are applied to its two sign
+/// patterns (two-sided p = 1).
 public struct SignFlipPermutationTest: Sendable {
     /// The number of random sign vectors for the Monte Carlo branch (and the enumeration limit).
     public let resamples: Int

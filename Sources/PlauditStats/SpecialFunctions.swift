@@ -29,8 +29,9 @@ enum SpecialFunctions {
         }
         var x = acklamLowerHalf(p)
         for _ in 0..<3 {
-            let error = normalCDF(x) - p
-            let u = error * (2 * Double.pi).squareRoot() * exp(x * x / 2)
+            let density = exp(-x * x / 2) / (2 * Double.pi).squareRoot()
+            guard density > 0 else { break }
+            let u = (normalCDF(x) - p) / density
             let step = u / (1 + x * u / 2)
             x -= step
             if abs(step) <= 1e-17 * max(1, abs(x)) { break }
@@ -40,14 +41,22 @@ enum SpecialFunctions {
 
     /// Acklam's rational approximation of Φ⁻¹ for p in (0, 0.5] (relative error about 1e-9).
     private static func acklamLowerHalf(_ p: Double) -> Double {
-        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
-        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                 6.680131188771972e+01, -1.328068155288572e+01]
-        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                 -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
-        let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                 3.754408661907416e+00]
+        let a = [
+            -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00,
+        ]
+        let b = [
+            -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+            6.680131188771972e+01, -1.328068155288572e+01,
+        ]
+        let c = [
+            -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00,
+        ]
+        let d = [
+            7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+            3.754408661907416e+00,
+        ]
         if p < 0.02425 {
             let q = (-2 * log(p)).squareRoot()
             let numerator = ((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]
@@ -88,7 +97,7 @@ enum SpecialFunctions {
         if x == 0 { return 0 }
         if y == 0 { return 1 }
         // Prefactor x^a y^b / (a B(a, b)); the continued fraction converges fast below the mean a/(a+b).
-        let logPrefactor = a * log(x) + b * log(y) - logBeta(a, b)
+        let logPrefactor = logPowerOverBeta(a: a, b: b, x: x, y: y)
         if x < (a + 1) / (a + b + 2) {
             return exp(logPrefactor) * betaContinuedFraction(a: a, b: b, x: x) / a
         }
@@ -98,6 +107,35 @@ enum SpecialFunctions {
     /// log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b).
     static func logBeta(_ a: Double, _ b: Double) -> Double {
         lgamma(a) + lgamma(b) - lgamma(a + b)
+    }
+
+    /// log(xᵃ yᵇ / B(a, b)) with y = 1 − x.
+    ///
+    /// For large a and b the three log-gamma terms are huge and nearly cancel, so Stirling's formula is used
+    /// instead: xᵃyᵇ/B(a, b) = (x(a+b)/a)ᵃ (y(a+b)/b)ᵇ √(ab / (2π(a+b))) e^{−(δ(a) + δ(b) − δ(a+b))},
+    /// with δ the Stirling remainder. The powers have bases near 1 at the bulk of the distribution and are
+    /// evaluated with log1p, which keeps the error near the conditioning of the problem for n in the millions.
+    static func logPowerOverBeta(a: Double, b: Double, x: Double, y: Double) -> Double {
+        guard a >= 10 && b >= 10 else {
+            return a * log(x) + b * log(y) - logBeta(a, b)
+        }
+        let shift = x * b - y * a  // = x(a + b) − a, since x + y = 1
+        return a * log1p(shift / a) + b * log1p(-shift / b) + 0.5 * log(a * b / (2 * Double.pi * (a + b)))
+            - (stirlingRemainder(a) + stirlingRemainder(b) - stirlingRemainder(a + b))
+    }
+
+    /// δ(z) = log Γ(z) − [(z − ½) log z − z + ½ log 2π], by its asymptotic series (z ≥ 10: error below 1e-17).
+    static func stirlingRemainder(_ z: Double) -> Double {
+        let inverse = 1 / z
+        let inverseSquared = inverse * inverse
+        var series = 1.0 / 156
+        series = series * inverseSquared - 691.0 / 360_360
+        series = series * inverseSquared + 1.0 / 1_188
+        series = series * inverseSquared - 1.0 / 1_680
+        series = series * inverseSquared + 1.0 / 1_260
+        series = series * inverseSquared - 1.0 / 360
+        series = series * inverseSquared + 1.0 / 12
+        return series * inverse
     }
 
     /// The continued fraction of I_x(a, b) (modified Lentz evaluation).

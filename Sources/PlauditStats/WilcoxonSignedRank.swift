@@ -10,7 +10,7 @@
 ///   (zeros flip too but contribute nothing);
 /// - otherwise: the normal approximation.
 /// Zeros are dropped before ranking. An empty input, NaN in the input, or (on the normal branch) nothing but
-/// zeros gives NaN.
+/// zeros gives NaN. A single zero difference, where scipy raises, gives statistic 0 and p = 1.
 public enum WilcoxonSignedRank {
     /// Tests whether the differences are symmetric about zero.
     ///
@@ -23,7 +23,8 @@ public enum WilcoxonSignedRank {
         let nonzero = d.filter { $0 != 0 }
         let zeroCount = n - nonzero.count
         let ranks = Ranks.average(nonzero.map(abs))
-        var rPlus = 0.0, rMinus = 0.0
+        var rPlus = 0.0
+        var rMinus = 0.0
         for (value, rank) in zip(nonzero, ranks) {
             if value > 0 { rPlus += rank } else { rMinus += rank }
         }

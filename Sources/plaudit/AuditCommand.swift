@@ -124,7 +124,8 @@ struct AuditCommand: AsyncParsableCommand {
                     "nothing to audit: no scores in the data or --scores files, and neither --local-judge nor --local-perplexity"
                 )
             }
-            for name in [ScorerNames.judge, ScorerNames.perplexity] where precomputed.contains(name) {
+            let live = (localJudge ? [ScorerNames.judge] : []) + (localPerplexity ? [ScorerNames.perplexity] : [])
+            for name in live where precomputed.contains(name) {
                 throw ConfigurationError("the data already has scores named '\(name)'; that name is reserved for the local scorer")
             }
         } catch let error as InputError {

@@ -14,7 +14,8 @@ struct ClusterBootstrapTests {
         switch name {
         case "pooled_mean":
             return { indices in
-                var sum = 0.0, count = 0.0
+                var sum = 0.0
+                var count = 0.0
                 for i in indices {
                     sum += sums[i]
                     count += counts[i]
@@ -39,10 +40,12 @@ struct ClusterBootstrapTests {
             let values = bootstrap.replicates(clusterCount: Self.clusters.count, statistic: Self.statistic(name))
             let interval = bootstrap.interval(values)
             let tolerance = 0.1 * expected["sd"].double
-            #expect(abs(interval.lower - expected["lower"].double) <= tolerance,
-                    "\(name) lower \(interval.lower) vs \(expected["lower"].double)")
-            #expect(abs(interval.upper - expected["upper"].double) <= tolerance,
-                    "\(name) upper \(interval.upper) vs \(expected["upper"].double)")
+            #expect(
+                abs(interval.lower - expected["lower"].double) <= tolerance,
+                "\(name) lower \(interval.lower) vs \(expected["lower"].double)")
+            #expect(
+                abs(interval.upper - expected["upper"].double) <= tolerance,
+                "\(name) upper \(interval.upper) vs \(expected["upper"].double)")
             let sd = Descriptive.standardDeviation(values)
             #expect(abs(sd / expected["sd"].double - 1) < 0.05, "\(name) sd \(sd)")
         }
@@ -63,6 +66,12 @@ struct ClusterBootstrapTests {
             Double(indices.reduce(0, +))
         }
         #expect(single == a.map { $0[0] })
+    }
+
+    @Test("zero clusters hand the statistic an empty sample every time")
+    func noClusters() {
+        let values = ClusterBootstrap(resamples: 3, seed: 1).replicates(clusterCount: 0) { Double($0.count) }
+        #expect(values == [0, 0, 0])
     }
 
     @Test("drawn indices are uniform over the clusters")

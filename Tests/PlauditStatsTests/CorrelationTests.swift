@@ -8,32 +8,36 @@ struct CorrelationTests {
     static let tolerance = 1e-9
 
     private func check(_ result: CorrelationResult, _ expected: Oracle, _ label: String) {
-        expectClose(result.coefficient, expected[0].double, relative: Self.tolerance, absolute: 1e-15,
-                    label + " coefficient")
+        expectClose(
+            result.coefficient, expected[0].double, relative: Self.tolerance, absolute: 1e-15,
+            label + " coefficient")
         expectClose(result.pValue, expected[1].double, relative: Self.tolerance, absolute: 1e-15, label + " p")
     }
 
     @Test("Pearson r and p match scipy.stats.pearsonr")
     func pearson() {
         for oracle in Oracle.cases("correlation") {
-            check(Correlation.pearson(oracle["x"].doubles, oracle["y"].doubles), oracle["pearson"],
-                  oracle.name + " pearson")
+            check(
+                Correlation.pearson(oracle["x"].doubles, oracle["y"].doubles), oracle["pearson"],
+                oracle.name + " pearson")
         }
     }
 
     @Test("Spearman rho and p match scipy.stats.spearmanr")
     func spearman() {
         for oracle in Oracle.cases("correlation") {
-            check(Correlation.spearman(oracle["x"].doubles, oracle["y"].doubles), oracle["spearman"],
-                  oracle.name + " spearman")
+            check(
+                Correlation.spearman(oracle["x"].doubles, oracle["y"].doubles), oracle["spearman"],
+                oracle.name + " spearman")
         }
     }
 
     @Test("Kendall tau-b and p match scipy.stats.kendalltau (exact and asymptotic branches)")
     func kendall() {
         for oracle in Oracle.cases("correlation") {
-            check(Correlation.kendallTauB(oracle["x"].doubles, oracle["y"].doubles), oracle["kendall"],
-                  oracle.name + " kendall")
+            check(
+                Correlation.kendallTauB(oracle["x"].doubles, oracle["y"].doubles), oracle["kendall"],
+                oracle.name + " kendall")
         }
     }
 

@@ -15,7 +15,8 @@ struct SignFlipPermutationTestTests {
             let result = test.test(d, alternative: alternative)
             let label = "\(oracle.name) \(alternative.rawValue)"
             #expect(result.statistic == oracle["statistic"].double, "\(label) statistic")
-            #expect(result.pValue == oracle["pvalue"].double, "\(label): \(result.pValue) vs \(oracle["pvalue"].double)")
+            let expected = oracle["pvalue"].double
+            #expect(result.pValue == expected, "\(label): \(result.pValue) vs \(expected)")
         }
     }
 
@@ -51,8 +52,9 @@ struct SignFlipPermutationTestTests {
             } else {
                 tolerance = 5 * (exact * (1 - exact) / r).squareRoot() + 3 / r
             }
-            #expect(abs(result.pValue - exact) <= tolerance,
-                    "\(oracle.name) \(alternative.rawValue): \(result.pValue) vs exact \(exact)")
+            #expect(
+                abs(result.pValue - exact) <= tolerance,
+                "\(oracle.name) \(alternative.rawValue): \(result.pValue) vs exact \(exact)")
             #expect(result.statistic == oracle["statistic"].double)
         }
     }

@@ -52,5 +52,5 @@ public struct CalibrationOptions: Sendable {
 
     /// The cosine-distance cut for agglomerative clustering with the lexical embedder,
     /// calibrated on `fixtures/open-ended/` (see the README).
-    public static let defaultThreshold = 0.85
+    public static let defaultThreshold = 0.75
 }

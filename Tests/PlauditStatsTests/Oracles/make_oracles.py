@@ -258,6 +258,11 @@ def correlation_oracles():
     cases.append(correlation_case("strong_500", x, x + 0.05 * r.standard_normal(500)))
     cases.append(correlation_case("null_300", r.standard_normal(300), r.standard_normal(300)))
     cases.append(correlation_case("small_5", r.standard_normal(5), r.standard_normal(5)))
+    # Large n: p-values far in the tail (about 1e-60 and 1e-200) and near 1.
+    x = r.standard_normal(3000)
+    cases.append(correlation_case("moderate_3000", x, 0.3 * x + r.standard_normal(3000)))
+    cases.append(correlation_case("strong_tail_3000", x, 0.55 * x + r.standard_normal(3000)))
+    cases.append(correlation_case("null_4000", r.standard_normal(4000), r.standard_normal(4000)))
     return cases
 
 
@@ -404,7 +409,7 @@ def wilson_oracles():
 def entropy_oracles():
     r = rng(17)
     inputs = [
-        ([1, 1, 1, 1], 2.0), ([10, 0, 5], math.e), ([10, 0, 5], 2.0), ([3], 2.0), ([0, 0], 2.0),
+        ([], 2.0), ([1, 1, 1, 1], 2.0), ([10, 0, 5], math.e), ([10, 0, 5], 2.0), ([3], 2.0), ([0, 0], 2.0),
         ([0.2, 0.3, 0.5], 10.0), ([1, 2, 3, 4, 5, 6, 7], 2.0),
         (r.integers(0, 20, 30).astype(float).tolist(), 2.0), (r.uniform(0, 1, 12).tolist(), math.e),
     ]
@@ -474,6 +479,15 @@ def ols_oracles():
     x4 = r.normal(0, 1, (400, 2))
     y4 = r.normal(0, 1, 40)[g4] + x4 @ np.array([0.05, 1.0]) + r.normal(0, 1, 400)
     cases.append(("large_400", y4, x4, g4))
+    # Smallest identifiable designs: n = 3 in one group with one covariate; an exact fit (n - G = p).
+    cases.append(("small_3_one_group", np.array([1.0, 2.5, 2.0]), np.array([[0.0], [1.0], [3.0]]), [4, 4, 4]))
+    x5 = np.array([[1.0, 0.5], [2.0, 0.1], [0.0, 1.0], [1.0, 3.0]])
+    cases.append(("exact_fit_4_in_2", np.array([1.0, 3.0, 2.0, 7.0]), x5, [0, 1, 0, 1]))
+    # Tied covariate values and repeated rows.
+    x6 = np.round(r.normal(0, 1, (30, 2)), 0)
+    g6 = np.repeat(np.arange(6), 5)
+    y6 = x6 @ np.array([1.0, -1.0]) + g6 + np.round(r.normal(0, 1, 30), 1)
+    cases.append(("tied_covariates_30", y6, x6, g6))
     out = []
     for name, y, x, groups in cases:
         coefficients, rss = lsdv(y, x, list(groups))
@@ -498,6 +512,11 @@ def agglomerative_oracles():
     rounded = np.triu(rounded, 1)
     rounded = rounded + rounded.T
     datasets.append(("rounded_random_ties", "precomputed", rounded))
+    datasets.append(("two_points", "precomputed", np.array([[0.0, 0.3], [0.3, 0.0]])))
+    three = np.array([[0.0, 1.0, 1.5], [1.0, 0.0, 1.0], [1.5, 1.0, 0.0]])
+    datasets.append(("three_points_tied", "precomputed", three))
+    four = np.array([[0.0, 0.2, 0.2, 0.2], [0.2, 0.0, 0.2, 0.2], [0.2, 0.2, 0.0, 0.2], [0.2, 0.2, 0.2, 0.0]])
+    datasets.append(("four_all_tied", "precomputed", four))
     centres = r.normal(0, 1, (4, 8))
     blobs = (centres[r.integers(0, 4, 30)] + r.normal(0, 0.25, (30, 8))).astype(np.float32)
     datasets.append(("cosine_blobs_30x8", "cosine", blobs))
@@ -537,6 +556,14 @@ def kmeans_oracles():
     blobs = centres[np.repeat(np.arange(4), 15)] + r.normal(0, 0.4, (60, 5))
     km = KMeans(4, n_init=10, random_state=0).fit(blobs)
     cases.append({"name": "separated_4x15_5d", "points": blobs.tolist(), "k": 4, "separated": True,
+                  "labels": km.labels_.tolist(), "inertia": f(km.inertia_)})
+    tiny = np.array([[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.0, 5.1], [0.0, 0.1]])
+    km = KMeans(2, n_init=10, random_state=0).fit(tiny)
+    cases.append({"name": "tiny_5_k2", "points": tiny.tolist(), "k": 2, "separated": True,
+                  "labels": km.labels_.tolist(), "inertia": f(km.inertia_)})
+    duplicates = np.array([[1.0, 1.0]] * 4 + [[3.0, 3.0]] * 3 + [[9.0, 0.0]] * 2 + [[9.0, 0.5]])
+    km = KMeans(3, n_init=10, random_state=0).fit(duplicates)
+    cases.append({"name": "duplicates_10_k3", "points": duplicates.tolist(), "k": 3, "separated": True,
                   "labels": km.labels_.tolist(), "inertia": f(km.inertia_)})
     overlap = np.concatenate([r.normal([0, 0], 1.0, (70, 2)), r.normal([2, 1], 1.0, (70, 2)),
                               r.normal([0.5, 2.5], 1.0, (60, 2))])
