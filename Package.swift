@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "PlauditClientsTests", dependencies: ["PlauditClients"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlauditAuditsTests",
-            dependencies: ["PlauditAudits", "PlauditStats"],
+            dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),

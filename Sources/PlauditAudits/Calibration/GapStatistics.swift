@@ -16,6 +16,10 @@ struct GapStatistics {
         let bootstrap = ClusterBootstrap(
             resamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed ^ stream
         )
+        // Covariates with no within-prompt variation anywhere (all responses of each prompt the
+        // same length, say) would make the system singular; they are left out, and the slope
+        // is only reported when typicality itself varies.
+        let active = Self.activeCovariates(samples, k: k)
         let statistics: ([Int]) -> [Double] = { indices in
             var gap = 0.0, raw = 0.0, under = 0.0, human = 0.0
             var crossX = [Double](repeating: 0, count: k * k)
@@ -30,7 +34,7 @@ struct GapStatistics {
                 for j in 0..<k { crossY[j] += s.crossY[j] }
             }
             let n = Double(indices.count)
-            let slope = LinearSystem.solve(crossX, crossY)?[0] ?? .nan
+            let slope = active.first == 0 ? Self.slope(crossX, crossY, k: k, active: active) : .nan
             return [gap / n, raw / n, under / n, human / n, (gap - human) / n, slope]
         }
         let point = statistics(Array(samples.indices))
@@ -83,5 +87,22 @@ struct GapStatistics {
             humanGap: humanGap, excessOverHuman: excess, underRewardRate: under, typicalitySlope: slope,
             flagged: gap.upper < 0
         )
+    }
+
+    /// Covariate indices whose pooled within-prompt sum of squares is not negligible.
+    static func activeCovariates(_ samples: [PromptSample], k: Int) -> [Int] {
+        let diagonal = (0..<k).map { c in samples.reduce(0.0) { $0 + $1.crossX[c * k + c] } }
+        let largest = diagonal.max() ?? 0
+        return (0..<k).filter { diagonal[$0] > 1e-12 * largest && diagonal[$0] > 0 }
+    }
+
+    /// The coefficient of covariate 0 from the normal equations restricted to `active`.
+    static func slope(_ crossX: [Double], _ crossY: [Double], k: Int, active: [Int]) -> Double {
+        let m = active.count
+        var a = [Double](repeating: 0, count: m * m)
+        for (r, i) in active.enumerated() {
+            for (c, j) in active.enumerated() { a[r * m + c] = crossX[i * k + j] }
+        }
+        return LinearSystem.solve(a, active.map { crossY[$0] })?[0] ?? .nan
     }
 }
