@@ -97,8 +97,12 @@ let package = Package(
             exclude: ["Oracles"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PlauditTextTests", dependencies: ["PlauditText"], swiftSettings: strictSettings),
-        .testTarget(name: "PlauditClientsTests", dependencies: ["PlauditClients"], swiftSettings: strictSettings),
+        .testTarget(name: "PlauditTextTests", dependencies: ["PlauditText"], exclude: ["Oracles"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "PlauditClientsTests",
+            dependencies: ["PlauditClients", "PlauditCore"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "PlauditAuditsTests",
             dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText"],

@@ -5,7 +5,7 @@ enum MarkdownEscaping {
         for character in text {
             switch character {
             case "|": out += "\\|"
-            case "\n", "\r": out += " "
+            case "\n", "\r", "\r\n": out += " "
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

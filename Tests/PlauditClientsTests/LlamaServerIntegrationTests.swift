@@ -1,0 +1,106 @@
+import Foundation
+import PlauditClients
+import PlauditCore
+import Testing
+
+/// Against the real llama.cpp server with SmolLM2-135M-Instruct, on 127.0.0.1, started and
+/// stopped by the test. Serialized: one server at a time on a 2-core machine.
+@Suite("llama.cpp integration", .serialized, .enabled(if: LocalModel.shouldRun, "local model not installed"))
+struct LlamaServerIntegrationTests {
+    @Test("Judge and perplexity give finite scores for every fixture response, identical on a second run")
+    func everyFixtureResponse() async throws {
+        #expect(LocalModel.assets.hasLocalModel, "run `plaudit assets install` (PLAUDIT_REQUIRE_LOCAL_MODEL=1 is set)")
+        let dataset = try LocalModel.fixtures()
+        let rubric = try LocalModel.rubric()
+        let http = JSONHTTPClient()
+        let pid = try await LlamaServer.withRunning(.smolLM2(LocalModel.assets, threads: 2)) { server in
+            let judge = ChatLogprobJudge(name: "judge", http: http, baseURL: server.baseURL, model: "smollm2", rubric: rubric)
+            let perplexity = LlamaCppPerplexityScorer(name: "ppl", http: http, baseURL: server.baseURL, model: "smollm2")
+            for scorer in [judge, perplexity] as [any RewardScorer] {
+                var first: [Double] = []
+                for item in dataset.items {
+                    for response in item.responses {
+                        let request = ScoringRequest(itemID: item.id, responseID: response.id, prompt: item.prompt, response: response.text)
+                        let outcome = try await scorer.score(request)
+                        let value = try #require(outcome.value, "\(scorer.descriptor.name) \(item.id)/\(response.id): \(outcome)")
+                        #expect(value.isFinite)
+                        if scorer is ChatLogprobJudge { #expect(rubric.scale.lowerBound <= Int(value) && value <= 9) }
+                        if scorer is LlamaCppPerplexityScorer { #expect(value <= -1) }
+                        first.append(value)
+                    }
+                }
+                var second: [Double] = []
+                for item in dataset.items {
+                    for response in item.responses {
+                        let request = ScoringRequest(itemID: item.id, responseID: response.id, prompt: item.prompt, response: response.text)
+                        second.append(try #require(try await scorer.score(request).value))
+                    }
+                }
+                #expect(first.count == dataset.responseCount)
+                #expect(first == second, "\(scorer.descriptor.name) changed between runs")
+            }
+            return server.pid
+        }
+        try await http.shutdown()
+        #expect(kill(pid, 0) != 0, "server process \(pid) still alive after withRunning returned")
+    }
+
+    /// The teacher-forced route (a grammar of token ids, `n_probs: 1`) against a direct
+    /// computation: the canonical tokens of the prompt and response prefix are sent as the
+    /// prompt, and the next token's log-probability is read among the top 200 candidates.
+    @Test("Forced-token log-probabilities equal the direct next-token computation")
+    func perplexityRouteMatchesDirectComputation() async throws {
+        #expect(LocalModel.assets.hasLocalModel)
+        let http = JSONHTTPClient()
+        try await LlamaServer.withRunning(.smolLM2(LocalModel.assets)) { server in
+            let scorer = LlamaCppPerplexityScorer(name: "ppl", http: http, baseURL: server.baseURL, model: "smollm2")
+            let request = ScoringRequest(
+                itemID: "i", responseID: "r", prompt: .text("Write a metaphor about time."),
+                response: "Time is a river that carries us \"forward\"."
+            )
+            let forced = try scorer.tokenLogprobsOrThrow(try await scorer.tokenLogprobs(request))
+
+            let templated = try await http.post(
+                server.baseURL + "/apply-template", body: ["messages": [["role": "user", "content": "Write a metaphor about time."]]],
+                as: [String: String].self
+            )["prompt"]!
+            struct Tokenize: Encodable { var content: String; var add_special = false; var parse_special: Bool }
+            struct Tokens: Decodable { var tokens: [Int] }
+            let promptTokens = try await http.post(server.baseURL + "/tokenize", body: Tokenize(content: templated, parse_special: true), as: Tokens.self).tokens
+            let responseTokens = try await http.post(server.baseURL + "/tokenize", body: Tokenize(content: request.response, parse_special: false), as: Tokens.self).tokens
+            #expect(responseTokens.count == forced.count)
+
+            struct Next: Encodable { var prompt: [Int]; var n_predict = 1; var n_probs = 200; var temperature = 0.0 }
+            struct Answer: Decodable {
+                struct Position: Decodable {
+                    struct Candidate: Decodable { var id: Int; var logprob: Double }
+                    var top_logprobs: [Candidate]
+                }
+                var completion_probabilities: [Position]
+            }
+            var compared = 0
+            for (i, token) in responseTokens.enumerated() {
+                let answer = try await http.post(server.baseURL + "/completion", body: Next(prompt: promptTokens + responseTokens[..<i]), as: Answer.self)
+                guard let direct = answer.completion_probabilities.first?.top_logprobs.first(where: { $0.id == token }) else { continue }
+                #expect(abs(direct.logprob - forced[i]) < 1e-3, "token \(i): direct \(direct.logprob) vs forced \(forced[i])")
+                compared += 1
+            }
+            // Tokens outside the top 200 cannot be read directly; most must be comparable.
+            #expect(compared >= responseTokens.count - 2, "compared \(compared) of \(responseTokens.count)")
+        }
+        try await http.shutdown()
+    }
+
+    @Test("A missing model file is a clear error and starts nothing")
+    func missingModel() async throws {
+        var configuration = LlamaServer.Configuration.smolLM2(LocalModel.assets)
+        configuration.model = URL(fileURLWithPath: "/nonexistent/model.gguf")
+        await #expect(throws: ClientError.self) { try await LlamaServer.start(configuration) }
+    }
+}
+
+extension LlamaCppPerplexityScorer {
+    func tokenLogprobsOrThrow(_ result: Result<[Double], ForcingFailure>) throws -> [Double] {
+        try result.get()
+    }
+}

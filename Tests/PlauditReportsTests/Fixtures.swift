@@ -1,0 +1,91 @@
+import Foundation
+import PlauditCore
+
+/// Hand-built results and data for the report tests.
+enum Fixtures {
+    static func estimate(_ value: Double, _ lower: Double, _ upper: Double, p: Double? = nil, q: Double? = nil) -> Estimate {
+        Estimate(value: value, lower: lower, upper: upper, pValue: p, qValue: q)
+    }
+
+    static let flaggedGap = GapEstimates(
+        prompts: 12, pairs: 40, gap: estimate(-0.4, -0.6, -0.2, p: 0.0004, q: 0.0008), rawGap: estimate(-1.25, -1.9, -0.5),
+        humanGap: estimate(0.05, -0.1, 0.2), excessOverHuman: estimate(-0.45, -0.7, -0.2),
+        underRewardRate: estimate(0.71, 0.6, 0.8, p: 0.001), typicalitySlope: estimate(0.3, 0.1, 0.5), flagged: true
+    )
+
+    static let fairGap = GapEstimates(
+        prompts: 12, pairs: 38, gap: estimate(0.02, -0.15, 0.19, p: 0.8, q: 0.8), rawGap: estimate(0.1, -0.2, 0.4),
+        underRewardRate: estimate(0.49, 0.4, 0.58), flagged: false
+    )
+
+    static let manifest = RunManifest(
+        command: "plaudit audit data/ --scores s.csv", startedAt: "2025-01-02T03:04:05Z", finishedAt: "2025-01-02T03:05:06Z",
+        dataset: DatasetManifest(
+            sha256: String(repeating: "ab", count: 32),
+            files: [SourceFile(path: "data/a.jsonl", sha256: String(repeating: "cd", count: 32), bytes: 1234)]
+        ),
+        rubrics: [RubricReference(id: "pointwise-quality", version: "1", sha256: String(repeating: "ef", count: 32))],
+        scorers: [
+            ScorerDescriptor(name: "rm-flagged", kind: .rewardModel, backend: "llama.cpp", model: "skywork.gguf"),
+            ScorerDescriptor(
+                name: "judge", kind: .judge, backend: "openai", model: "gpt",
+                rubric: RubricReference(id: "pointwise-quality", version: "1", sha256: String(repeating: "ef", count: 32))
+            ),
+            ScorerDescriptor(name: "empty", kind: .precomputed, backend: "scores-file"),
+        ],
+        embedder: EmbedderDescriptor(name: "lexical-tfidf", dimension: 4096, parameters: ["ngrams": "1-2"]),
+        seed: 20_250_102, parameters: ["clustering": "agglomerative", "confidence": "0.9"],
+        counts: ["items": 12, "responses": 96], timings: ["scoring": 1.5, "total": 3.25]
+    )
+
+    static func results(notes: [String] = ["Only 12 prompts: intervals are wide.", "Validity came from ratings ≥ 3."]) -> CalibrationResults {
+        CalibrationResults(
+            manifest: manifest, validitySource: "human ratings ≥ 3", qualitySource: "human mean", notes: notes,
+            scorers: [
+                ScorerResult(
+                    scorer: manifest.scorers[0], scored: 96, failed: 0, overall: flaggedGap,
+                    categories: ["brainstorm": flaggedGap, "poetry": fairGap]
+                ),
+                ScorerResult(scorer: manifest.scorers[1], scored: 95, failed: 1, overall: fairGap, categories: ["poetry": fairGap]),
+                ScorerResult(scorer: manifest.scorers[2], scored: 0, failed: 0, overall: nil, categories: [:]),
+            ],
+            prompts: [
+                PromptStructure(
+                    itemID: "i1", category: "poetry", clusters: [0, 0, 1], modalCluster: 0, typicality: [0.9, 0.8, 0.1],
+                    valid: [true, true, true], pairs: [.init(atypical: 2, modal: 0)]
+                ),
+                PromptStructure(
+                    itemID: "i2", category: "brainstorm", clusters: [0, 1, 1, 2], modalCluster: 1,
+                    typicality: [0.2, 0.7, 0.75, 0.3], valid: [true, true, true, false], pairs: [.init(atypical: 0, modal: 1)]
+                ),
+            ],
+            failures: [ScoreFailure(scorer: "judge", itemID: "i2", responseID: "r4", reason: "no digit | in reply\nat all")],
+            skippedRows: [InputError(file: "data/a.jsonl", line: 7, field: "responses[0].valid", message: "expected true or false")]
+        )
+    }
+
+    static let hostile = "pipe | here\nnew line\r\nCRLF <script>alert(1)</script> *bold* & `tick`"
+
+    /// i1: the atypical answer (hostile text) loses by 3 under rm-flagged; i2: it wins.
+    static func dataset() -> Dataset {
+        Dataset(items: [
+            Item(
+                id: "i1", prompt: .text("Write | a poem <b>now</b>"), category: "poetry",
+                responses: [
+                    Response(id: "r1", text: "Roses are red", scores: ["rm-flagged": 2.5, "judge": 7]),
+                    Response(id: "r2", text: "Violets are blue", scores: ["rm-flagged": 2.0, "judge": 7]),
+                    Response(id: "r3", text: hostile, scores: ["rm-flagged": -0.5, "judge": 8]),
+                ]
+            ),
+            Item(
+                id: "i2", prompt: .text("Name uses for a brick"), category: "brainstorm",
+                responses: [
+                    Response(id: "r1", text: "A doorstop", scores: ["rm-flagged": 1.0, "judge": 3]),
+                    Response(id: "r2", text: "Build a wall", scores: ["rm-flagged": 0.5, "judge": 6]),
+                    Response(id: "r3", text: "Build a house", scores: ["rm-flagged": 0.4]),
+                    Response(id: "r4", text: "x"),
+                ]
+            ),
+        ])
+    }
+}
