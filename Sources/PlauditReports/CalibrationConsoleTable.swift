@@ -16,7 +16,7 @@ public enum CalibrationConsoleTable {
         }
         let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }
         return rows.map { row in
-            row.enumerated().map { c, cell in cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+            row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }
                 .joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
     }

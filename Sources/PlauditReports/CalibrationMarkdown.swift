@@ -126,7 +126,7 @@ public enum CalibrationMarkdown {
             any = true
             let a = worst.item.responses[worst.pair.atypical]
             let m = worst.item.responses[worst.pair.modal]
-            out.append("**\(MarkdownEscaping.cell(name))** on `\(worst.item.id)`: \(MarkdownEscaping.cell(worst.item.prompt.text))")
+            out.append("**\(MarkdownEscaping.cell(name))** on \(MarkdownEscaping.cell(worst.item.id)): \(MarkdownEscaping.cell(worst.item.prompt.text))")
             out.append("")
             out.append("| side | score | response |")
             out.append("|---|---|---|")

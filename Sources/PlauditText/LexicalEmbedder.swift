@@ -6,7 +6,7 @@ import Foundation
 /// Word 1–2-grams and character 3–5-grams are weighted by sublinear term frequency
 /// (1 + ln tf) times smoothed IDF, hashed into ``dimension`` signed buckets, L2-normalised per
 /// family, mixed with equal weight (character n-grams would otherwise outnumber words about
-/// ten to one) and L2-normalised again.
+/// ten to one) and L2-normalised again. Text is NFC-normalised before it is split into words.
 ///
 /// IDF is computed over the texts of one ``embed(_:)`` call: pass the whole corpus at once.
 /// The same corpus always gives the same vectors, on any machine.
@@ -60,13 +60,15 @@ public struct LexicalEmbedder: Embedder {
         }
     }
 
+    /// Sums in Double and in sorted feature order: dictionary order is seeded per process, and
+    /// a Float sum of three or more features in one bucket would depend on it.
     private func hashed(_ counts: [String: Int], namespace: UInt8, idf: (String) -> Double) -> [Float] {
-        var v = [Float](repeating: 0, count: dimension)
-        for (feature, count) in counts {
+        var v = [Double](repeating: 0, count: dimension)
+        for feature in counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let (index, sign) = FeatureHash.bucket(feature, namespace: namespace, dimension: dimension)
-            v[index] += sign * Float((1 + log(Double(count))) * idf(feature))
+            v[index] += Double(sign) * (1 + log(Double(counts[feature]!))) * idf(feature)
         }
-        return Self.normalized(v)
+        return Self.normalized(v.map { Float($0) })
     }
 
     static func normalized(_ v: [Float]) -> [Float] {

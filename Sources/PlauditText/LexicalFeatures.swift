@@ -1,6 +1,9 @@
+import Foundation
+
 /// The lexical features of a text: word 1–2-grams and character 3–5-grams within words.
 ///
-/// Words are maximal runs of letters and digits after lower-casing; character n-grams are
+/// The text is NFC-normalised first, so spellings that differ only in Unicode normalisation
+/// give the same features. Words are maximal runs of letters and digits after lower-casing; character n-grams are
 /// taken from each word padded with one space on each side (scikit-learn's `char_wb`
 /// convention), so they capture morphology without spanning word boundaries.
 struct LexicalFeatures {
@@ -29,7 +32,7 @@ struct LexicalFeatures {
     static func words(in text: String) -> [String] {
         var out: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 current.append(scalar)
             } else if !current.isEmpty {

@@ -143,13 +143,10 @@ struct RubricTests {
         #expect(e.file == "r.yaml")
         #expect(e.line == 0)
         #expect(!e.description.contains("\n"), "not one line: \(e.description)")
-        // Known bug: Yams wraps syntax errors in DecodingError.dataCorrupted at the root, which
-        // Rubric.init(yaml:file:) passes to DecodingError.fieldAndMessage, whose message is
-        // "invalid JSON"; the `invalid YAML` branch is never reached. Remove the wrapper once fixed.
-        withKnownIssue("a rubric YAML syntax error is reported as 'invalid JSON' (Rubric.swift:72)") {
-            #expect(e.message.contains("YAML"), "a YAML file's message names YAML: \(e.message)")
-            #expect(!e.message.contains("JSON"), "a YAML file's message must not say JSON: \(e.message)")
-        }
+        // Yams wraps syntax errors in DecodingError.dataCorrupted at the root; the message must
+        // still say YAML, not JSON, and stay on one line.
+        #expect(e.message.contains("YAML"), "a YAML file's message names YAML: \(e.message)")
+        #expect(!e.message.contains("JSON"), "a YAML file's message must not say JSON: \(e.message)")
     }
 
     @Test("a rubric file that does not exist, and one that is not UTF-8")

@@ -124,8 +124,8 @@ struct CalibrationMarkdownTests {
         let text = CalibrationMarkdown.render(Fixtures.results(), dataset: Fixtures.dataset())
         let section = try #require(text.components(separatedBy: "## Example pairs").dropFirst().first)
         // rm-flagged loses most on i1 (-0.5 vs 2.5); judge on i2 (3 vs 6); "empty" has no scores.
-        #expect(section.contains("**rm-flagged** on `i1`: Write \\| a poem &lt;b&gt;now&lt;/b&gt;"))
-        #expect(section.contains("**judge** on `i2`: Name uses for a brick"))
+        #expect(section.contains("**rm-flagged** on i1: Write \\| a poem &lt;b&gt;now&lt;/b&gt;"))
+        #expect(section.contains("**judge** on i2: Name uses for a brick"))
         #expect(!section.contains("**empty**"))
         #expect(section.contains("| modal | 2.500 | Roses are red |"))
         #expect(section.contains("| modal | 6.000 | Build a wall |"))
@@ -166,10 +166,8 @@ struct CalibrationMarkdownTests {
         dataset.items[0].id = id
         let text = CalibrationMarkdown.render(results, dataset: dataset)
         let heading = try row(startingWith: "**rm-flagged** on ", in: text)
-        withKnownIssue("the example heading puts Item.id in a code span unescaped (CalibrationMarkdown.swift:129)") {
-            #expect(heading.filter { $0 == "`" }.count == 2, "\(heading)")
-            #expect(!lines(text).contains { $0.hasPrefix("<script>") })
-        }
+        #expect(heading.filter { $0 == "`" }.count == 2, "\(heading)")
+        #expect(!lines(text).contains { $0.hasPrefix("<script>") })
     }
 
     @Test("MarkdownEscaping.cell escapes every special character")
@@ -184,9 +182,7 @@ struct CalibrationMarkdownTests {
     func combiningMarks() {
         // "|\u{301}" is one Character, so a switch over Characters misses the pipe, and GFM splits the cell there.
         #expect(unescapedPipes("a |\u{301} b") == 1, "the checker sees the pipe")
-        withKnownIssue("MarkdownEscaping.cell matches whole Characters, not scalars (MarkdownEscaping.swift:5)") {
-            #expect(unescapedPipes(MarkdownEscaping.cell("a |\u{301} b")) == 0)
-        }
+        #expect(unescapedPipes(MarkdownEscaping.cell("a |\u{301} b")) == 0)
     }
 
     @Test("NumberFormat: fixed digits, no negative zero, non-finite and absent values")

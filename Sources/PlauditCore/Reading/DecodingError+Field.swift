@@ -41,6 +41,7 @@ extension DecodingError {
         case is Bool.Type: "true or false"
         case is Double.Type, is Float.Type, is Int.Type: "a number"
         case is [Double].Type: "an array of numbers"
+        case is Prompt.Type: "a string or an array of {\"role\", \"content\"} messages"
         case is [String: Double].Type: "an object of numbers"
         default:
             if String(describing: type).hasPrefix("Array") { "an array" }

@@ -18,9 +18,24 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible, Co
         self.message = message
     }
 
+    /// One line whatever the data holds: line breaks inside names and messages are shown as `\n`.
     public var description: String {
         let location = line > 0 ? "\(file):\(line)" : file
-        return field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+        let text = field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+        return Self.escapingLineBreaks(text)
+    }
+
+    static func escapingLineBreaks(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out.append(contentsOf: #"\n"#.unicodeScalars)
+            case "\r": out.append(contentsOf: #"\r"#.unicodeScalars)
+            case "\u{2028}", "\u{2029}", "\u{85}": out.append(contentsOf: #"\n"#.unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }
 

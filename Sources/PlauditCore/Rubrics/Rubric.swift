@@ -70,10 +70,15 @@ extension Rubric {
         do {
             parsed = try YAMLDecoder().decode(File.self, from: text)
         } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                // Yams reports syntax errors this way; its own text spans several lines.
+                let detail = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+                throw InputError(file: file, line: 0, message: "invalid YAML: " + Self.oneLine(detail))
+            }
             let (field, message) = error.fieldAndMessage
             throw InputError(file: file, line: 0, field: field, message: message)
         } catch {
-            throw InputError(file: file, line: 0, message: "invalid YAML: \(error)")
+            throw InputError(file: file, line: 0, message: "invalid YAML: " + Self.oneLine("\(error)"))
         }
         guard parsed.scale.min < parsed.scale.max else {
             throw InputError(file: file, line: 0, field: "scale", message: "min must be below max")
@@ -86,6 +91,11 @@ extension Rubric {
             scale: parsed.scale.min...parsed.scale.max, responsePrefix: parsed.responsePrefix,
             sha256: SHA256Hex.digest(of: data)
         )
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Reads a rubric file.
