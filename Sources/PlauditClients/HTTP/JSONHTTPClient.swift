@@ -40,7 +40,7 @@ public final class JSONHTTPClient: Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: answer)
         } catch {
-            throw ClientError("unexpected answer from \(url): \(error); body: \(String(decoding: answer.prefix(300), as: UTF8.self))")
+            throw ClientError(.unexpectedResponse, "unexpected answer from \(url): \(error); body: \(String(decoding: answer.prefix(300), as: UTF8.self))")
         }
     }
 
@@ -54,7 +54,7 @@ public final class JSONHTTPClient: Sendable {
     }
 
     func send(url: String, method: HTTPMethod, body: Data) async throws -> Data {
-        var lastError: any Error = ClientError("no attempt made")
+        var lastError: any Error = ClientError(.unexpectedResponse, "no attempt made")
         for attempt in 1...maxAttempts {
             var request = HTTPClientRequest(url: url)
             request.method = method

@@ -69,7 +69,7 @@ public struct ChatLogprobJudge: RewardScorer {
         )
         let response = try await http.post(baseURL + "/v1/chat/completions", body: body, as: ChatCompletionWire.Response.self)
         guard let choice = response.choices.first else {
-            throw ClientError("\(baseURL)/v1/chat/completions answered with no choices")
+            throw ClientError(.unexpectedResponse, "\(baseURL)/v1/chat/completions answered with no choices")
         }
         return choice
     }

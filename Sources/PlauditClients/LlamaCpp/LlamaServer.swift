@@ -87,7 +87,7 @@ public actor LlamaServer {
     /// Starts a server and waits until it answers `/health`.
     public static func start(_ configuration: Configuration) async throws -> LlamaServer {
         guard FileManager.default.fileExists(atPath: configuration.model.path) else {
-            throw ClientError("model file \(configuration.model.path) not found; run `plaudit assets install`")
+            throw ClientError(.assetMissing, "model file \(configuration.model.path) not found; run `plaudit assets install`")
         }
         let scriptURL = configuration.logFile.deletingLastPathComponent().appendingPathComponent("serve_llama.py")
         try FileManager.default.createDirectory(
@@ -131,6 +131,7 @@ public actor LlamaServer {
             if process.isRunning { process.terminate() }
             let log = (try? String(contentsOf: configuration.logFile, encoding: .utf8)) ?? ""
             throw ClientError(
+                .serverStart,
                 "llama.cpp server did not start (\(line ?? "no output")); last log lines:\n"
                     + log.split(separator: "\n").suffix(5).joined(separator: "\n")
             )

@@ -17,6 +17,20 @@ public struct Rubric: Hashable, Sendable {
     public var responsePrefix: String?
     public var sha256: String
 
+    /// A rubric built in code; `sha256` should identify the text it came from.
+    public init(
+        id: String, version: String, description: String? = nil, template: String, scale: ClosedRange<Int>,
+        responsePrefix: String? = nil, sha256: String
+    ) {
+        self.id = id
+        self.version = version
+        self.description = description
+        self.template = template
+        self.scale = scale
+        self.responsePrefix = responsePrefix
+        self.sha256 = sha256
+    }
+
     public var reference: RubricReference { RubricReference(id: id, version: version, sha256: sha256) }
 
     /// The template with the prompt and response put in.
