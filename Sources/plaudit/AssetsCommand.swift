@@ -21,7 +21,7 @@ struct AssetsCommand: ParsableCommand {
         func run() throws {
             let assets = LocalAssets()
             do {
-                try AssetInstaller(assets: assets).installLocalModel(force: force) { print($0) }
+                try AssetInstaller(assets: assets).install(force: force) { print($0) }
                 print("assets ready in \(assets.root.path)")
             } catch {
                 throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
@@ -35,7 +35,9 @@ struct AssetsCommand: ParsableCommand {
         func run() throws {
             let assets = LocalAssets()
             print("assets folder: \(assets.root.path)")
-            print("local model (SmolLM2-135M-Instruct + llama.cpp): \(assets.hasLocalModel ? "installed" : "missing; run `plaudit assets install`")")
+            for package in AssetCatalog.all {
+                print("\(package.name) \(package.version): \(assets.has(package) ? "installed" : "missing; run `plaudit assets install`")")
+            }
         }
     }
 }

@@ -224,12 +224,12 @@ struct AuditCommand: AsyncParsableCommand {
             return (try await audit(baseURL: llamaURL), model)
         }
         let assets = LocalAssets()
-        if !assets.hasLocalModel {
+        if !assets.hasLocalModel || !assets.hasTextModels {
             guard installAssets else {
                 throw ConfigurationError("the local model is not installed in \(assets.root.path); run `plaudit assets install` or add --install-assets")
             }
             progress.note("installing local-model assets into \(assets.root.path)")
-            try AssetInstaller(assets: assets).installLocalModel { progress.note($0) }
+            try AssetInstaller(assets: assets).install { progress.note($0) }
         }
         progress.note("starting llama.cpp (SmolLM2-135M-Instruct, \(threads) thread\(threads == 1 ? "" : "s")) on 127.0.0.1")
         let outcome = try await LlamaServer.withRunning(.smolLM2(assets, threads: threads)) { server in

