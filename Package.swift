@@ -53,7 +53,9 @@ let package = Package(
         .target(
             name: "PlauditText",
             dependencies: ["PlauditCore"],
-            swiftSettings: strictSettings
+            // The encoder's loops are 20-50x slower unoptimised; optimise this module even in
+            // debug builds so tests and `swift run` stay fast (a root package may use this flag).
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Transport and endpoint adapters, local model server management.
         .target(

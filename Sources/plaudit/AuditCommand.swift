@@ -48,8 +48,14 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Clustering: agglomerative, kmeans or labels (the data's `cluster` fields).")
     var clustering: ClusteringChoice = .agglomerative
 
-    @Option(help: "Cosine-distance cut for agglomerative clustering.")
-    var threshold = CalibrationOptions.defaultThreshold
+    @Option(help: "Cosine-distance cut for agglomerative clustering (default: calibrated per embedder).")
+    var threshold: Double?
+
+    @Option(help: "Embedder: auto (MiniLM when installed, else lexical), minilm or lexical.")
+    var embedder: EmbedderChoice = .auto
+
+    @Option(help: "Threads for the MiniLM encoder.")
+    var embedderThreads = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Clusters per prompt for k-means.")
     var k = 3
@@ -92,7 +98,7 @@ struct AuditCommand: AsyncParsableCommand {
         guard (0.5..<1).contains(confidence) else { throw ValidationError("--confidence must be in [0.5, 1)") }
         guard resamples >= 100 else { throw ValidationError("--resamples must be at least 100") }
         guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
-        guard threshold > 0 && threshold <= 2 else { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
+        if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
@@ -138,19 +144,26 @@ struct AuditCommand: AsyncParsableCommand {
                 + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
         )
 
+        let chosenEmbedder: any Embedder
+        do {
+            chosenEmbedder = try embedder.make(assets: LocalAssets(), threads: embedderThreads)
+        } catch {
+            throw ExitStatus.fail("\(error)", code: ExitStatus.badInput)
+        }
+        let cut = threshold ?? CalibrationOptions.defaultThreshold(embedder: chosenEmbedder.descriptor.name)
+        progress.note("embedder: \(chosenEmbedder.descriptor.name)")
         let options = CalibrationOptions(
-            clustering: clusteringOption, humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
+            clustering: clusteringOption(cut: cut), humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
             bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed,
             concurrency: concurrency
         )
-        let embedder = LexicalEmbedder()
         let outcome: CalibrationOutcome
         var modelName: String?
         do {
             if localJudge || localPerplexity {
-                (outcome, modelName) = try await runWithLocalModel(data: data, options: options, embedder: embedder, rubric: judgeRubric, progress: progress)
+                (outcome, modelName) = try await runWithLocalModel(data: data, options: options, embedder: chosenEmbedder, rubric: judgeRubric, progress: progress)
             } else {
-                outcome = try await CalibrationAudit(options: options).run(dataset: data, embedder: embedder, scorers: [], progress: progress)
+                outcome = try await CalibrationAudit(options: options).run(dataset: data, embedder: chosenEmbedder, scorers: [], progress: progress)
             }
         } catch let error as ConfigurationError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
@@ -160,7 +173,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         let finished = Date()
         let results = CalibrationResults(
-            manifest: manifest(data: data, outcome: outcome, embedder: embedder, rubric: judgeRubric, model: modelName, started: started, finished: finished),
+            manifest: manifest(data: data, outcome: outcome, embedder: chosenEmbedder, cut: cut, rubric: judgeRubric, model: modelName, started: started, finished: finished),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows
         )
@@ -173,9 +186,9 @@ struct AuditCommand: AsyncParsableCommand {
         print("wrote \(out)/results.json, \(out)/report.md, \(out)/scores.jsonl")
     }
 
-    var clusteringOption: CalibrationOptions.Clustering {
+    func clusteringOption(cut: Double) -> CalibrationOptions.Clustering {
         switch clustering {
-        case .agglomerative: .agglomerative(threshold: threshold)
+        case .agglomerative: .agglomerative(threshold: cut)
         case .kmeans: .kMeans(k: k)
         case .labels: .labels
         }
@@ -192,7 +205,7 @@ struct AuditCommand: AsyncParsableCommand {
     /// Starts the local llama.cpp server (or uses --llama-url), runs the audit, stops it.
     /// The HTTP client is shut down on every path before returning.
     func runWithLocalModel(
-        data: Dataset, options: CalibrationOptions, embedder: LexicalEmbedder, rubric: Rubric?, progress: ProgressDisplay
+        data: Dataset, options: CalibrationOptions, embedder: any Embedder, rubric: Rubric?, progress: ProgressDisplay
     ) async throws -> (CalibrationOutcome, String) {
         let http = JSONHTTPClient(maxConnectionsPerHost: max(concurrency, 1))
         do {
@@ -206,7 +219,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     private func runWithLocalModel(
-        data: Dataset, options: CalibrationOptions, embedder: LexicalEmbedder, rubric: Rubric?, progress: ProgressDisplay,
+        data: Dataset, options: CalibrationOptions, embedder: any Embedder, rubric: Rubric?, progress: ProgressDisplay,
         http: JSONHTTPClient
     ) async throws -> (CalibrationOutcome, String) {
         let model = "smollm2"
@@ -240,7 +253,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func manifest(
-        data: Dataset, outcome: CalibrationOutcome, embedder: LexicalEmbedder, rubric: Rubric?, model: String?,
+        data: Dataset, outcome: CalibrationOutcome, embedder: any Embedder, cut: Double, rubric: Rubric?, model: String?,
         started: Date, finished: Date
     ) -> RunManifest {
         var scorers = outcome.scorers.map(\.scorer)
@@ -260,7 +273,7 @@ struct AuditCommand: AsyncParsableCommand {
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
             rubrics: rubric.map { [$0.reference] } ?? [], scorers: scorers, embedder: embedder.descriptor, seed: seed,
             parameters: [
-                "clustering": clustering == .agglomerative ? "agglomerative (average linkage, cosine distance < \(threshold))"
+                "clustering": clustering == .agglomerative ? "agglomerative (average linkage, cosine distance < \(cut))"
                     : clustering == .kmeans ? "k-means++ (k = \(k))" : "labels from the data",
                 "quality_tolerance": String(qualityTolerance),
                 "valid_threshold": validThreshold.map { String($0) } ?? "none",

