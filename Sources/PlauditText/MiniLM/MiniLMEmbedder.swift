@@ -12,6 +12,9 @@ public struct MiniLMEmbedder: Embedder {
     public let configuration: MiniLMConfiguration
     public let threads: Int
     public let batchSize: Int
+    /// Upper bound on a batch's padded tokens (sequences × longest), which bounds the
+    /// activations' memory: 4,096 tokens keep the largest buffer at 24 MB.
+    public let maxBatchTokens: Int
     public let kernel: MatrixMultiply.Kernel
     let tokenizer: WordPieceTokenizer
     let weights: MiniLMWeights
@@ -21,13 +24,15 @@ public struct MiniLMEmbedder: Embedder {
     public init(
         directory: URL,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-        batchSize: Int = 32,
+        batchSize: Int = 64,
+        maxBatchTokens: Int = 4_096,
         kernel: MatrixMultiply.Kernel = MatrixMultiply.kernel
     ) throws {
         let configuration = MiniLMConfiguration()
         self.configuration = configuration
         self.threads = max(1, threads)
         self.batchSize = max(1, batchSize)
+        self.maxBatchTokens = max(MiniLMConfiguration().maxSequenceLength, maxBatchTokens)
         self.kernel = kernel
         self.tokenizer = try WordPieceTokenizer(vocabulary: directory.appendingPathComponent("vocab.txt"))
         let file = try SafetensorsFile(contentsOf: directory.appendingPathComponent("model.safetensors"))
@@ -50,16 +55,27 @@ public struct MiniLMEmbedder: Embedder {
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         let sequences = texts.map { tokenizer.encode($0, maxLength: configuration.maxSequenceLength) }
         let order = sequences.indices.sorted { sequences[$0].count < sequences[$1].count }
-        let batches = stride(from: 0, to: order.count, by: batchSize).map { Array(order[$0..<min($0 + batchSize, order.count)]) }
+        // Sorted by length, a batch's longest sequence is its last.
+        var batches: [[Int]] = []
+        var current: [Int] = []
+        for index in order {
+            if !current.isEmpty, current.count == batchSize || (current.count + 1) * sequences[index].count > maxBatchTokens {
+                batches.append(current)
+                current = []
+            }
+            current.append(index)
+        }
+        if !current.isEmpty { batches.append(current) }
+        let planned = batches
         let forward = MiniLMForward(weights: weights, configuration: configuration, kernel: kernel)
         var out = [[Float]](repeating: [], count: texts.count)
         await withTaskGroup(of: [(Int, [Float])].self) { group in
-            for worker in 0..<min(threads, batches.count) {
+            for worker in 0..<min(threads, planned.count) {
                 group.addTask {
                     var done: [(Int, [Float])] = []
-                    for b in stride(from: worker, to: batches.count, by: threads) {
-                        let vectors = forward.embed(batches[b].map { sequences[$0] })
-                        done += zip(batches[b], vectors).map { ($0, $1) }
+                    for b in stride(from: worker, to: planned.count, by: threads) {
+                        let vectors = forward.embed(planned[b].map { sequences[$0] })
+                        done += zip(planned[b], vectors).map { ($0, $1) }
                     }
                     return done
                 }

@@ -172,13 +172,8 @@ struct MiniLMForward {
         }
     }
 
-    /// The exact (erf) GELU that BERT uses.
+    /// The exact (erf) GELU that BERT uses, vectorised.
     private func gelu(_ x: inout [Float]) {
-        x.withUnsafeMutableBufferPointer { xp in
-            for i in 0..<xp.count {
-                let value = xp[i]
-                xp[i] = 0.5 * value * (1 + erff(value * 0.70710678118654752))
-            }
-        }
+        x.withUnsafeMutableBufferPointer { VectorMath.gelu($0) }
     }
 }

@@ -1,8 +1,9 @@
 public import Foundation
 
 /// A `.safetensors` file: an 8-byte little-endian header length, a JSON header naming each
-/// tensor's dtype, shape and byte range, then the tensor bytes. The file is memory-mapped;
-/// tensors are copied out only when asked for.
+/// tensor's dtype, shape and byte range, then the tensor bytes. Only the header is read up
+/// front; each tensor is read straight into its array when asked for (not memory-mapped,
+/// whose touched pages would count in the process's resident memory next to the copies).
 public struct SafetensorsFile: Sendable {
     /// One tensor's entry in the header.
     public struct TensorInfo: Sendable, Hashable {
@@ -14,25 +15,31 @@ public struct SafetensorsFile: Sendable {
 
     public let url: URL
     public let tensors: [String: TensorInfo]
-    private let data: Data
     private let dataStart: Int
 
     public init(contentsOf url: URL) throws(SafetensorsError) {
         self.url = url
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+        guard let handle = try? FileHandle(forReadingFrom: url),
+            let size = try? handle.seekToEnd(), (try? handle.seek(toOffset: 0)) != nil
+        else {
             throw SafetensorsError(url: url, message: "cannot read the file")
         }
-        guard data.count >= 8 else { throw SafetensorsError(url: url, message: "shorter than its 8-byte header length") }
-        let headerLength = data.prefix(8).enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
-        guard headerLength <= UInt64(data.count - 8) else {
+        defer { try? handle.close() }
+        guard size >= 8, let prefix = try? handle.read(upToCount: 8), prefix.count == 8 else {
+            throw SafetensorsError(url: url, message: "shorter than its 8-byte header length")
+        }
+        let headerLength = prefix.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        guard headerLength <= size - 8 else {
             throw SafetensorsError(url: url, message: "header length \(headerLength) exceeds the file")
         }
         let headerEnd = 8 + Int(headerLength)
-        guard let header = try? JSONSerialization.jsonObject(with: data[8..<headerEnd]) as? [String: Any] else {
+        guard let headerData = try? handle.read(upToCount: Int(headerLength)), headerData.count == Int(headerLength),
+            let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any]
+        else {
             throw SafetensorsError(url: url, message: "header is not a JSON object")
         }
         var tensors: [String: TensorInfo] = [:]
-        let dataLength = data.count - headerEnd
+        let dataLength = Int(size) - headerEnd
         for (name, value) in header where name != "__metadata__" {
             guard let entry = value as? [String: Any], let dtype = entry["dtype"] as? String,
                 let shape = entry["shape"] as? [Int], let offsets = entry["data_offsets"] as? [Int], offsets.count == 2,
@@ -43,7 +50,6 @@ public struct SafetensorsFile: Sendable {
             tensors[name] = TensorInfo(dtype: dtype, shape: shape, range: offsets[0]..<offsets[1])
         }
         self.tensors = tensors
-        self.data = data
         self.dataStart = headerEnd
     }
 
@@ -60,13 +66,20 @@ public struct SafetensorsFile: Sendable {
         guard info.range.count == count * 4 else {
             throw SafetensorsError(url: url, message: "tensor '\(name)' holds \(info.range.count) bytes for \(count) floats")
         }
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { throw SafetensorsError(url: url, message: "cannot open the file") }
+        defer { close(descriptor) }
         var out = [Float](repeating: 0, count: count)
-        out.withUnsafeMutableBytes { destination in
-            data.withUnsafeBytes { source in
-                let start = source.baseAddress!.advanced(by: dataStart + info.range.lowerBound)
-                destination.baseAddress!.copyMemory(from: start, byteCount: count * 4)
+        let complete = out.withUnsafeMutableBytes { destination in
+            var done = 0
+            while done < destination.count {
+                let n = pread(descriptor, destination.baseAddress! + done, destination.count - done, off_t(dataStart + info.range.lowerBound + done))
+                if n <= 0 { return false }
+                done += n
             }
+            return true
         }
+        guard complete else { throw SafetensorsError(url: url, message: "could not read tensor '\(name)'") }
         #if _endian(big)
             out = out.map { Float(bitPattern: $0.bitPattern.byteSwapped) }
         #endif
