@@ -37,7 +37,6 @@ struct MiniLMForward {
         var k = [Float](repeating: 0, count: rows * h)
         var v = [Float](repeating: 0, count: rows * h)
         var context = [Float](repeating: 0, count: rows * h)
-        var projected = [Float](repeating: 0, count: rows * h)
         var inner = [Float](repeating: 0, count: rows * configuration.intermediate)
         var scores = [Float](repeating: 0, count: length * length)
         for layer in weights.layers {
@@ -47,16 +46,17 @@ struct MiniLMForward {
             for s in 0..<batch {
                 attention(q: q, k: k, v: v, sequence: s, length: length, used: sequences[s].count, scores: &scores, into: &context)
             }
-            linear(context, layer.attentionOutput, rows: rows, into: &projected)
-            addInPlace(&projected, x)
-            layerNorm(&projected, rows: rows, layer.attentionNorm)
-            swap(&x, &projected)
+            // Q is not needed after attention: its buffer takes the projections.
+            linear(context, layer.attentionOutput, rows: rows, into: &q)
+            addInPlace(&q, x)
+            layerNorm(&q, rows: rows, layer.attentionNorm)
+            swap(&x, &q)
             linear(x, layer.intermediate, rows: rows, into: &inner)
             gelu(&inner)
-            linear(inner, layer.output, rows: rows, into: &projected)
-            addInPlace(&projected, x)
-            layerNorm(&projected, rows: rows, layer.outputNorm)
-            swap(&x, &projected)
+            linear(inner, layer.output, rows: rows, into: &q)
+            addInPlace(&q, x)
+            layerNorm(&q, rows: rows, layer.outputNorm)
+            swap(&x, &q)
         }
 
         // Mean over the sequence's own tokens ([CLS] and [SEP] included), then L2 norm.
