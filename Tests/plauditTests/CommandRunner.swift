@@ -18,11 +18,13 @@ struct CommandRunner {
         return repositoryRoot.appendingPathComponent(".build/debug/plaudit")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    /// Runs the binary in `directory`; `environment` replaces the inherited one when given.
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
