@@ -11,17 +11,7 @@ struct EmbedCommand: AsyncParsableCommand {
         abstract: "Embed texts (JSONL or one per line) and write JSONL with an `embedding` per text."
     )
 
-    @Argument(help: "Input file, or - for standard input.")
-    var input: String
-
-    @Option(help: "Input format: jsonl or text (default: by file extension).")
-    var format: String?
-
-    @Option(help: "JSONL field holding the text.")
-    var field = "text"
-
-    @Option(help: "JSONL field copied to the output as `id`.")
-    var idField = "id"
+    @OptionGroup var source: TextInputOptions
 
     @Option(help: "Embedder: auto (MiniLM when installed, else lexical), minilm or lexical.")
     var embedder: EmbedderChoice = .auto
@@ -33,7 +23,7 @@ struct EmbedCommand: AsyncParsableCommand {
         let records: [TextInput.Record]
         let chosen: any Embedder
         do {
-            records = try TextInput.read(path: input, format: format, field: field, idField: idField)
+            records = try source.read()
             chosen = try embedder.make(assets: LocalAssets(), threads: threads)
         } catch let error as InputError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)

@@ -11,23 +11,13 @@ struct SentimentCommand: AsyncParsableCommand {
         abstract: "Score texts (JSONL or one per line) with VADER; write JSONL with neg, neu, pos, compound and label."
     )
 
-    @Argument(help: "Input file, or - for standard input.")
-    var input: String
-
-    @Option(help: "Input format: jsonl or text (default: by file extension).")
-    var format: String?
-
-    @Option(help: "JSONL field holding the text.")
-    var field = "text"
-
-    @Option(help: "JSONL field copied to the output as `id`.")
-    var idField = "id"
+    @OptionGroup var source: TextInputOptions
 
     func run() async throws {
         let records: [TextInput.Record]
         let analyzer: VaderAnalyzer
         do {
-            records = try TextInput.read(path: input, format: format, field: field, idField: idField)
+            records = try source.read()
             let assets = LocalAssets()
             let lexicon = assets.vader.appendingPathComponent("vader_lexicon.txt")
             guard FileManager.default.fileExists(atPath: lexicon.path) else {

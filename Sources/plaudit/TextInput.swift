@@ -1,5 +1,25 @@
+import ArgumentParser
 import Foundation
 import PlauditCore
+
+/// Where `plaudit embed` and `plaudit sentiment` read their texts.
+struct TextInputOptions: ParsableArguments {
+    @Argument(help: "Input file, or - for standard input.")
+    var input: String
+
+    @Option(help: "Input format: jsonl or text (default: by file extension).")
+    var format: String?
+
+    @Option(help: "JSONL field holding the text.")
+    var field = "text"
+
+    @Option(help: "JSONL field copied to the output as `id`.")
+    var idField = "id"
+
+    func read() throws(InputError) -> [TextInput.Record] {
+        try TextInput.read(path: input, format: format, field: field, idField: idField)
+    }
+}
 
 /// Texts for `plaudit embed` and `plaudit sentiment`: JSON Lines with a text field (other
 /// fields are carried through as `id`), or plain text with one text per line.
