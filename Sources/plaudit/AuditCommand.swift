@@ -144,9 +144,19 @@ struct AuditCommand: AsyncParsableCommand {
                 + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
         )
 
+        // Install first, so that a first run on a fresh machine already uses MiniLM.
+        let assets = LocalAssets()
+        if installAssets && !(assets.hasLocalModel && assets.hasTextModels) {
+            progress.note("installing model assets into \(assets.root.path)")
+            do {
+                try AssetInstaller(assets: assets).install { progress.note($0) }
+            } catch {
+                throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+            }
+        }
         let chosenEmbedder: any Embedder
         do {
-            chosenEmbedder = try embedder.make(assets: LocalAssets(), threads: embedderThreads)
+            chosenEmbedder = try embedder.make(assets: assets, threads: embedderThreads)
         } catch {
             throw ExitStatus.fail("\(error)", code: ExitStatus.badInput)
         }
@@ -237,12 +247,8 @@ struct AuditCommand: AsyncParsableCommand {
             return (try await audit(baseURL: llamaURL), model)
         }
         let assets = LocalAssets()
-        if !assets.hasLocalModel || !assets.hasTextModels {
-            guard installAssets else {
-                throw ConfigurationError("the local model is not installed in \(assets.root.path); run `plaudit assets install` or add --install-assets")
-            }
-            progress.note("installing local-model assets into \(assets.root.path)")
-            try AssetInstaller(assets: assets).install { progress.note($0) }
+        guard assets.hasLocalModel else {
+            throw ConfigurationError("the local model is not installed in \(assets.root.path); run `plaudit assets install` or add --install-assets")
         }
         progress.note("starting llama.cpp (SmolLM2-135M-Instruct, \(threads) thread\(threads == 1 ? "" : "s")) on 127.0.0.1")
         let outcome = try await LlamaServer.withRunning(.smolLM2(assets, threads: threads)) { server in

