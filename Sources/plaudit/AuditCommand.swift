@@ -115,13 +115,12 @@ struct AuditCommand: AsyncParsableCommand {
         do {
             data = try DatasetReader(format: format, badRows: policy).read(paths: dataset)
             for file in scoresFiles {
-                let (rows, skipped) = try ScoresFileReader(badRows: policy).read(path: file)
+                let bytes = try DatasetReader.load(file)
+                let (rows, skipped) = try ScoresFileReader(badRows: policy).read(data: bytes, path: file)
                 var log = BadRowLog(policy: policy)
                 try data.join(scores: rows, file: file, log: &log)
                 data.skippedRows += skipped + log.skipped
-                if let bytes = try? Data(contentsOf: URL(fileURLWithPath: file)) {
-                    data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
-                }
+                data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
             }
             if localJudge { judgeRubric = try loadRubric() }
             let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })

@@ -49,7 +49,7 @@ enum EmbedderChoice: String, ExpressibleByArgument, CaseIterable {
 
     /// The embedder; `auto` takes MiniLM when its assets are installed.
     func make(assets: LocalAssets, threads: Int) throws -> any Embedder {
-        let hasMiniLM = FileManager.default.fileExists(atPath: assets.miniLM.appendingPathComponent("model.safetensors").path)
+        let hasMiniLM = assets.hasMiniLM
         switch self {
         case .lexical:
             return LexicalEmbedder()

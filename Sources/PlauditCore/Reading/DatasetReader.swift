@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads datasets from grouped JSONL or Infinity-Chat rows, with errors that name file, line and field.
 public struct DatasetReader: Sendable {
@@ -65,7 +65,8 @@ public struct DatasetReader: Sendable {
         return files
     }
 
-    static func load(_ file: String) throws(InputError) -> Data {
+    /// A file's bytes, or an ``InputError`` naming it.
+    public static func load(_ file: String) throws(InputError) -> Data {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads precomputed scores (`item_id, response_id, scorer, score`) from JSONL or CSV.
 ///
@@ -13,8 +13,12 @@ public struct ScoresFileReader: Sendable {
 
     /// Returns the rows and those skipped under ``BadRowPolicy/skip``.
     public func read(path: String) throws(InputError) -> (rows: [ScoreRow], skipped: [InputError]) {
+        try read(data: DatasetReader.load(path), path: path)
+    }
+
+    /// The same, for bytes already read (so a caller that also digests the file reads it once).
+    public func read(data: Data, path: String) throws(InputError) -> (rows: [ScoreRow], skipped: [InputError]) {
         var log = BadRowLog(policy: badRows)
-        let data = try DatasetReader.load(path)
         let rows = path.lowercased().hasSuffix(".csv")
             ? try readCSV(data, file: path, log: &log)
             : try readJSONL(data, file: path, log: &log)

@@ -14,8 +14,6 @@ struct OpenBLAS: @unchecked Sendable {
     typealias SetThreads = @convention(c) (Int32) -> Void
 
     let sgemm: SGEMM
-    let setThreads: SetThreads?
-    let library: String
 
     static let rowMajor: Int32 = 101
     static let noTrans: Int32 = 111
@@ -30,7 +28,7 @@ struct OpenBLAS: @unchecked Sendable {
             let setThreads = dlsym(handle, "openblas_set_num_threads").map { unsafeBitCast($0, to: SetThreads.self) }
             // Parallelism comes from plaudit's own batches; BLAS threads would oversubscribe.
             setThreads?(1)
-            return OpenBLAS(sgemm: unsafeBitCast(symbol, to: SGEMM.self), setThreads: setThreads, library: name)
+            return OpenBLAS(sgemm: unsafeBitCast(symbol, to: SGEMM.self))
         }
         return nil
     }()
