@@ -36,6 +36,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Value types, readers, protocols. No network, no numerics beyond trivial.
@@ -70,6 +71,24 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The response cache: SQLite (WAL) through GRDB, behind Core's `ResponseCache`.
+        // Needs libsqlite3-dev at build time (research/swift_stack.md §2.3).
+        .target(
+            name: "PlauditStore",
+            dependencies: ["PlauditCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Test support: an in-process HTTP server on 127.0.0.1 that answers with scripted
+        // shapes and faults and logs every request. Used by tests and benchmarks, never shipped.
+        .target(
+            name: "PlauditTesting",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // The jobs, written only against Core protocols.
         .target(
             name: "PlauditAudits",
@@ -86,7 +105,7 @@ let package = Package(
             name: "plaudit",
             dependencies: [
                 "PlauditCore", "PlauditStats", "PlauditText", "PlauditClients",
-                "PlauditAudits", "PlauditReports",
+                "PlauditAudits", "PlauditReports", "PlauditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -102,9 +121,10 @@ let package = Package(
         .testTarget(name: "PlauditTextTests", dependencies: ["PlauditText"], exclude: ["Oracles"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlauditClientsTests",
-            dependencies: ["PlauditClients", "PlauditCore"],
+            dependencies: ["PlauditClients", "PlauditCore", "PlauditTesting"],
             swiftSettings: strictSettings
         ),
+        .testTarget(name: "PlauditStoreTests", dependencies: ["PlauditStore", "PlauditCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlauditAuditsTests",
             dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText"],
@@ -112,6 +132,10 @@ let package = Package(
         ),
         .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),
         // End-to-end tests of the command line: run the built binary.
-        .testTarget(name: "plauditTests", dependencies: ["plaudit"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "plauditTests",
+            dependencies: ["plaudit", "PlauditTesting", "PlauditCore"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -12,6 +12,8 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
             case assetMissing
             case assetCorrupt
             case installFailed
+            case configuration
+            case connection
         }
 
         let storage: Storage
@@ -28,6 +30,10 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
         public static let assetCorrupt = Code(storage: .assetCorrupt)
         /// pip did not install a pinned package.
         public static let installFailed = Code(storage: .installFailed)
+        /// A backend is configured wrongly (no URL, missing key variable, unknown option).
+        public static let configuration = Code(storage: .configuration)
+        /// No complete answer arrived: refused or dropped connection, timeout.
+        public static let connection = Code(storage: .connection)
 
         public var description: String {
             switch storage {
@@ -37,6 +43,8 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
             case .assetMissing: "asset missing"
             case .assetCorrupt: "asset corrupt"
             case .installFailed: "install failed"
+            case .configuration: "configuration"
+            case .connection: "connection"
             }
         }
     }

@@ -1,0 +1,45 @@
+public import Foundation
+
+/// A store of answers already paid for, so that no request is sent twice: across reruns, after
+/// a kill, and between shards that share a cache file.
+///
+/// Contract:
+/// - `store` is idempotent; storing a key again replaces its value.
+/// - `lookup` after `store` returns the same bytes for every stored key and omits unknown keys.
+/// - Only answers are stored, never failures, credentials or anything a failure message holds.
+/// - Calls are expensive (each may cross threads, about 100 µs): callers look up many keys at
+///   once and store in batches.
+public protocol ResponseCache: Sendable {
+    /// The stored values of those `keys` that are present.
+    func lookup(_ keys: [CacheKey]) async throws -> [CacheKey: Data]
+    /// Stores every entry in one transaction.
+    func store(_ entries: [CacheEntry]) async throws
+}
+
+/// One answer to store.
+public struct CacheEntry: Hashable, Sendable {
+    public var key: CacheKey
+    /// What produced the answer, for `plaudit cache stats` and `prune`: for example
+    /// `score/vllm` or `embedding/openai`.
+    public var namespace: String
+    public var value: Data
+
+    public init(key: CacheKey, namespace: String, value: Data) {
+        self.key = key
+        self.namespace = namespace
+        self.value = value
+    }
+}
+
+/// What a cache was asked and answered during a run, for manifests and the progress line.
+public struct CacheCounts: Codable, Hashable, Sendable {
+    public var hits: Int
+    public var misses: Int
+    public var stored: Int
+
+    public init(hits: Int = 0, misses: Int = 0, stored: Int = 0) {
+        self.hits = hits
+        self.misses = misses
+        self.stored = stored
+    }
+}

@@ -1,0 +1,4 @@
+import PlauditCore
+import GRDB
+
+// Placeholder: the GRDB-backed ResponseCache lands here.
