@@ -8,6 +8,55 @@
 public protocol RewardScorer: Sendable {
     var descriptor: ScorerDescriptor { get }
     func score(_ request: ScoringRequest) async throws -> ScoreOutcome
+
+    /// How many requests one ``score(batch:)`` call should carry: more than 1 for endpoints
+    /// that take arrays (TEI `/predict`, vLLM text `/classify`). Default 1.
+    var batchSize: Int { get }
+
+    /// Scores several requests, in order: one outcome per request. The default calls
+    /// ``score(_:)`` for each in turn.
+    func score(batch: [ScoringRequest]) async throws -> [ScoreOutcome]
+
+    /// Everything apart from the request that decides a score (backend, URL, model, rubric,
+    /// settings), so answers can be cached; `nil` (the default) means never cache.
+    var cacheIdentity: ScorerCacheIdentity? { get }
+}
+
+extension RewardScorer {
+    public var batchSize: Int { 1 }
+
+    public func score(batch: [ScoringRequest]) async throws -> [ScoreOutcome] {
+        var outcomes: [ScoreOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        for request in batch {
+            outcomes.append(try await score(request))
+        }
+        return outcomes
+    }
+
+    public var cacheIdentity: ScorerCacheIdentity? { nil }
+}
+
+/// What, besides the request, decides a scorer's answer; the parts of a ``CacheKey``.
+public struct ScorerCacheIdentity: Hashable, Sendable {
+    /// Backend kind, for example `vllm` or `llama.cpp`.
+    public var backendKind: String
+    /// Base URL without credentials (removed again when the key is made).
+    public var baseURL: String
+    public var model: String
+    /// The rubric's SHA-256 for judges, else empty.
+    public var rubricSHA256: String
+    /// Any other setting that changes answers (endpoint, API version, prefill), as canonical
+    /// text such as `endpoint=pooling;version=current`.
+    public var parameters: String
+
+    public init(backendKind: String, baseURL: String, model: String, rubricSHA256: String = "", parameters: String = "") {
+        self.backendKind = backendKind
+        self.baseURL = baseURL
+        self.model = model
+        self.rubricSHA256 = rubricSHA256
+        self.parameters = parameters
+    }
 }
 
 /// One response to score, with its prompt.
