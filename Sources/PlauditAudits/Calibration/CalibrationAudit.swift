@@ -15,11 +15,39 @@ public struct CalibrationAudit: Sendable {
     }
 
     /// Runs the audit. Scores already in the dataset (`scores` per response) enter as
-    /// precomputed scorers; each live scorer is asked for every response.
+    /// precomputed scorers; each live scorer is asked for every response through `collector`
+    /// (which caches and resumes).
     public func run(
         dataset: Dataset,
         embedder: any Embedder,
         scorers: [any RewardScorer],
+        collector: ScoreCollector? = nil,
+        progress: any ProgressReporter = SilentProgress()
+    ) async throws -> CalibrationOutcome {
+        let collector = collector ?? ScoreCollector(concurrency: options.concurrency)
+        let clock = ContinuousClock()
+        let scoringStart = clock.now
+        var live: [ScoredTable] = []
+        for scorer in scorers {
+            live.append(try await collector.collect(items: dataset.items, scorer: scorer, progress: progress))
+        }
+        var outcome = try await analyze(dataset: dataset, embedder: embedder, live: live, progress: progress)
+        outcome.timings["scoring"] = (clock.now - scoringStart).seconds
+        for table in live {
+            outcome.cache.hits += table.counts.hits
+            outcome.cache.misses += table.counts.misses
+            outcome.cache.stored += table.counts.stored
+        }
+        return outcome
+    }
+
+    /// The audit on scores already collected: live tables (from scorers, or merged from
+    /// shards) plus the dataset's precomputed scores. `run` and `plaudit merge` both end here,
+    /// which is why a merged run's statistics equal an unsharded run's.
+    public func analyze(
+        dataset: Dataset,
+        embedder: any Embedder,
+        live: [ScoredTable],
         progress: any ProgressReporter = SilentProgress()
     ) async throws -> CalibrationOutcome {
         let items = dataset.items
@@ -33,15 +61,8 @@ public struct CalibrationAudit: Sendable {
                 items.map { $0.responses.map { $0.scores[name] } }
             )
         }
-        var failures: [ScoreFailure] = []
-        let scoringStart = clock.now
-        for scorer in scorers {
-            let (scores, failed) = try await ScoreCollector(concurrency: options.concurrency)
-                .collect(items: items, scorer: scorer, progress: progress)
-            tables.append((scorer.descriptor, scores))
-            failures += failed
-        }
-        timings["scoring"] = (clock.now - scoringStart).seconds
+        tables += live.map { ($0.descriptor, $0.scores) }
+        let failures = live.flatMap(\.failures)
 
         // 2–4. Embeddings, clusters, typicality, validity, pairs.
         let embeddingStart = clock.now

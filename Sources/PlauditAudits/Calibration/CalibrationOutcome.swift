@@ -13,6 +13,8 @@ public struct CalibrationOutcome: Sendable {
     public var timings: [String: Double]
     /// Every scorer's score per item and response (`nil` where none), keyed by scorer name.
     public var scores: [String: [[Double?]]]
+    /// What the response cache did for the live scorers, summed.
+    public var cache = CacheCounts()
 
     /// The dataset with every scorer's scores attached to its responses.
     public func attachingScores(to dataset: Dataset) -> Dataset {

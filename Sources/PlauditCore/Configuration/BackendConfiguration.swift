@@ -33,6 +33,10 @@ public struct BackendConfiguration: Codable, Hashable, Sendable {
     /// Kind-specific settings (for example `endpoint: classify`, `vllm_version: "0.10"`,
     /// `anthropic_version`), read by the adapter that owns the kind.
     public var options: [String: String]
+    /// The URL that identifies this backend in cache keys and manifests when it is not the
+    /// first of `urls`: plaudit sets it for the llama.cpp server it starts itself, whose port
+    /// changes every run. Not read from `plaudit.yaml`.
+    public var identityURL: String?
 
     public init(
         name: String,

@@ -1,0 +1,180 @@
+public import PlauditCore
+import Foundation
+
+/// Asks a live scorer for every response of every item: answers already in the cache are
+/// read in one bulk lookup, the rest go out a bounded number of calls at a time (in batches
+/// where the scorer takes arrays), and each new answer is stored as soon as it arrives.
+///
+/// A run killed at any moment and started again therefore asks only for what was not yet
+/// stored. Failures are recorded, never cached. If the scorer throws (it is unusable), the
+/// answers received so far are stored before the error is rethrown.
+public struct ScoreCollector: Sendable {
+    /// Calls in flight at once.
+    public var concurrency: Int
+    /// Where answers are looked up and stored; `nil` for no caching.
+    public var cache: (any ResponseCache)?
+    /// Ignore stored answers (and replace them with fresh ones).
+    public var refresh: Bool
+
+    public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false) {
+        self.concurrency = max(1, concurrency)
+        self.cache = cache
+        self.refresh = refresh
+    }
+
+    /// Scores per item and response (`nil` where the scorer failed or the item was not asked
+    /// for), the failures, and what the cache did.
+    ///
+    /// - Parameter itemIndices: the items to score (a shard); `nil` for all.
+    public func collect(
+        items: [Item],
+        scorer: any RewardScorer,
+        itemIndices: [Int]? = nil,
+        progress: any ProgressReporter
+    ) async throws -> ScoredTable {
+        let name = scorer.descriptor.name
+        var jobs: [ScoreJob] = []
+        for i in itemIndices ?? Array(items.indices) {
+            for j in items[i].responses.indices {
+                let request = ScoringRequest(
+                    itemID: items[i].id, responseID: items[i].responses[j].id, prompt: items[i].prompt,
+                    response: items[i].responses[j].text
+                )
+                jobs.append(ScoreJob(item: i, response: j, request: request, key: nil))
+            }
+        }
+        var table = ScoredTable(descriptor: scorer.descriptor, scores: items.map { [Double?](repeating: nil, count: $0.responses.count) })
+        let phase = "scoring \(name)"
+
+        // Known answers, in one lookup.
+        var pending = jobs
+        let identity = cache == nil ? nil : scorer.cacheIdentity
+        if let identity {
+            for index in jobs.indices { jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request) }
+            pending = jobs
+            if !refresh {
+                let stored = try await cache!.lookup(jobs.map { $0.key! })
+                pending = []
+                for job in jobs {
+                    if let bytes = stored[job.key!], let value = ScoreCacheCoding.decode(bytes) {
+                        table.scores[job.item][job.response] = value
+                        table.counts.hits += 1
+                    } else {
+                        pending.append(job)
+                    }
+                }
+            }
+            table.counts.misses = pending.count
+        }
+        progress.update(phase: phase, done: table.counts.hits, total: jobs.count, failed: 0, cached: table.counts.hits)
+
+        let writer = identity.map { _ in CacheWriter(cache: cache!) }
+        let namespace = "score/\(identity?.backendKind ?? "")"
+        let batchSize = max(1, scorer.batchSize)
+        let batches = stride(from: 0, to: pending.count, by: batchSize).map { Array(pending[$0..<min($0 + batchSize, pending.count)]) }
+        do {
+            try await withThrowingTaskGroup(of: ([ScoreJob], [ScoreOutcome]).self) { group in
+                var next = 0
+                func launch() {
+                    let batch = batches[next]
+                    next += 1
+                    group.addTask {
+                        let outcomes = batch.count == 1 ? [try await scorer.score(batch[0].request)] : try await scorer.score(batch: batch.map(\.request))
+                        guard outcomes.count == batch.count else {
+                            throw AuditError("scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
+                        }
+                        return (batch, outcomes)
+                    }
+                }
+                while next < min(concurrency, batches.count) { launch() }
+                var done = table.counts.hits
+                while let (batch, outcomes) = try await group.next() {
+                    for (job, outcome) in zip(batch, outcomes) {
+                        done += 1
+                        switch outcome {
+                        case .score(let value) where value.isFinite:
+                            table.scores[job.item][job.response] = value
+                            if let writer, let key = job.key {
+                                await writer.add(CacheEntry(key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
+                            }
+                        case .score(let value):
+                            table.failures.append(.init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
+                        case .failure(let reason):
+                            table.failures.append(.init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
+                        }
+                    }
+                    progress.update(phase: phase, done: done, total: jobs.count, failed: table.failures.count, cached: table.counts.hits)
+                    if next < batches.count { launch() }
+                }
+            }
+        } catch {
+            // Keep what was answered before the scorer failed.
+            try? await writer?.finish()
+            throw error
+        }
+        if let writer {
+            try await writer.finish()
+            table.counts.stored = await writer.stored
+        }
+        progress.finish(phase: phase)
+        // Completion order depends on timing; the record does not.
+        let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.request.itemID + "\u{0}" + $1.request.responseID, $0) })
+        table.failures.sort { (order[$0.itemID + "\u{0}" + $0.responseID] ?? 0) < (order[$1.itemID + "\u{0}" + $1.responseID] ?? 0) }
+        return table
+    }
+}
+
+/// One response to score, with its cache key once known.
+struct ScoreJob: Sendable {
+    var item: Int
+    var response: Int
+    var request: ScoringRequest
+    var key: CacheKey?
+}
+
+/// One scorer's scores over a dataset, what failed, and what the cache did.
+public struct ScoredTable: Sendable {
+    public var descriptor: ScorerDescriptor
+    /// Per item, per response; `nil` where there is no score.
+    public var scores: [[Double?]]
+    public var failures: [ScoreFailure]
+    public var counts: CacheCounts
+
+    public init(descriptor: ScorerDescriptor, scores: [[Double?]], failures: [ScoreFailure] = [], counts: CacheCounts = CacheCounts()) {
+        self.descriptor = descriptor
+        self.scores = scores
+        self.failures = failures
+        self.counts = counts
+    }
+}
+
+/// How scores are keyed and stored in the response cache.
+enum ScoreCacheCoding {
+    private struct CanonicalRequest: Encodable {
+        let parameters: String
+        let messages: [ChatMessage]
+        let response: String
+    }
+
+    /// The key: the scorer's identity and the request's content (not its ids: the same text
+    /// to the same scorer is the same answer, in any dataset).
+    static func key(identity: ScorerCacheIdentity, request: ScoringRequest) throws -> CacheKey {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let body = try encoder.encode(CanonicalRequest(parameters: identity.parameters, messages: request.prompt.messages, response: request.response))
+        return CacheKey(backendKind: identity.backendKind, baseURL: identity.baseURL, model: identity.model, request: body, rubricSHA256: identity.rubricSHA256)
+    }
+
+    /// Eight bytes, the IEEE 754 bit pattern little-endian: exact and compact.
+    static func encode(_ value: Double) -> Data {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { Data($0) }
+    }
+
+    static func decode(_ data: Data) -> Double? {
+        guard data.count == 8 else { return nil }
+        var bits: UInt64 = 0
+        for (shift, byte) in data.enumerated() { bits |= UInt64(byte) << (8 * UInt64(shift)) }
+        let value = Double(bitPattern: bits)
+        return value.isFinite ? value : nil
+    }
+}

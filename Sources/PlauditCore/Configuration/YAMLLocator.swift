@@ -1,0 +1,59 @@
+import Yams
+
+/// Finds the line of a field in YAML text, so configuration errors say `FILE:LINE: FIELD`.
+enum YAMLLocator {
+    /// The 1-based line of the node at `path` (keys and indices), or of the deepest ancestor
+    /// that exists; 0 when the text does not parse.
+    static func line(of path: [any CodingKey], in text: String) -> Int {
+        guard var node = try? Yams.compose(yaml: text) else { return 0 }
+        var line = node.mark?.line ?? 0
+        for key in path {
+            let child: Node?
+            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
+                child = sequence[index]
+            } else if let mapping = node.mapping {
+                child = mapping.first(where: { $0.key.string == key.stringValue })?.value
+            } else {
+                child = nil
+            }
+            guard let child else { break }
+            node = child
+            line = child.mark?.line ?? line
+        }
+        return line
+    }
+
+    /// The line of `key` itself inside the mapping at `path` (for "unknown field" errors).
+    static func line(ofKey key: String, at path: [any CodingKey], in text: String) -> Int {
+        guard var node = try? Yams.compose(yaml: text) else { return 0 }
+        for part in path {
+            if let index = part.intValue, let sequence = node.sequence, index < sequence.count {
+                node = sequence[index]
+            } else if let mapping = node.mapping, let value = mapping.first(where: { $0.key.string == part.stringValue })?.value {
+                node = value
+            } else {
+                return node.mark?.line ?? 0
+            }
+        }
+        return node.mapping?.first(where: { $0.key.string == key })?.key.mark?.line ?? node.mark?.line ?? 0
+    }
+}
+
+/// A coding key built from a string or an index, for paths the locator walks.
+struct PathKey: CodingKey {
+    var stringValue: String
+    var intValue: Int?
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        self.intValue = nil
+    }
+
+    init(intValue: Int) {
+        self.stringValue = String(intValue)
+        self.intValue = intValue
+    }
+
+    init(_ string: String) { self.init(stringValue: string) }
+    init(_ index: Int) { self.init(intValue: index) }
+}
