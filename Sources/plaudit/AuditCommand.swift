@@ -78,8 +78,29 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Seed for clustering, bootstrap and permutations.")
     var seed: UInt64 = 20_251_022
 
-    @Option(help: "Concurrent requests per live scorer.")
-    var concurrency = 1
+    @Option(help: "Backends and scorers (plaudit.yaml). Default: ./plaudit.yaml when it exists.")
+    var config: String?
+
+    @Option(name: .customLong("scorer"), help: "Use only this configured scorer. Repeatable.")
+    var scorerNames: [String] = []
+
+    @Option(help: "Concurrent requests per backend; replaces the limits in the configuration (default there: 64; local model: 1).")
+    var concurrency: Int?
+
+    @Option(help: "The response cache (SQLite). Default: the configuration's, else .plaudit/cache.sqlite.")
+    var cache: String?
+
+    @Flag(help: "Neither read nor write the response cache.")
+    var noCache = false
+
+    @Flag(help: "Ask again for answers already in the cache, and store the new ones.")
+    var refresh = false
+
+    @Option(help: "Do part i of n (for example 2/4) and write it for `plaudit merge`.")
+    var shard: ShardSpec?
+
+    @Option(name: .customLong("merge-from"), parsing: .singleValue, help: .hidden)
+    var mergeFrom: [String] = []
 
     @Option(help: "Folder for results.json, report.md and scores.jsonl.")
     var out = "results"
@@ -100,48 +121,17 @@ struct AuditCommand: AsyncParsableCommand {
         guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
         if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        if noCache && refresh { throw ValidationError("--no-cache and --refresh exclude each other") }
+        if shard != nil && !mergeFrom.isEmpty { throw ValidationError("--shard and --merge-from exclude each other") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() async throws {
         let started = Date()
         let progress = ProgressDisplay(quiet: quiet)
-        let policy: BadRowPolicy = skipBadRows ? .skip : .stop
-
-        // Everything that can be wrong with the input is checked before any model runs.
-        var data: Dataset
-        var judgeRubric: Rubric?
-        do {
-            data = try DatasetReader(format: format, badRows: policy).read(paths: dataset)
-            for file in scoresFiles {
-                let bytes = try DatasetReader.load(file)
-                let (rows, skipped) = try ScoresFileReader(badRows: policy).read(data: bytes, path: file)
-                var log = BadRowLog(policy: policy)
-                try data.join(scores: rows, file: file, log: &log)
-                data.skippedRows += skipped + log.skipped
-                data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
-            }
-            if localJudge { judgeRubric = try loadRubric() }
-            let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
-            if !localJudge && !localPerplexity && precomputed.isEmpty {
-                throw ConfigurationError(
-                    "nothing to audit: no scores in the data or --scores files, and neither --local-judge nor --local-perplexity"
-                )
-            }
-            let live = (localJudge ? [ScorerNames.judge] : []) + (localPerplexity ? [ScorerNames.perplexity] : [])
-            for name in live where precomputed.contains(name) {
-                throw ConfigurationError("the data already has scores named '\(name)'; that name is reserved for the local scorer")
-            }
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        }
-        progress.note(
-            "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
-                + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
-        )
+        let plan = try prepare(progress: progress)
+        let data = plan.data
 
         // Install first, so that a first run on a fresh machine already uses MiniLM.
         let assets = LocalAssets()
@@ -153,6 +143,55 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
             }
         }
+
+        let cacheStore = try openCache(plan.configuration, progress: progress)
+        let collector = ScoreCollector(cache: noCache ? nil : cacheStore, refresh: refresh)
+        var live: [ScoredTable] = []
+        var statistics: [String: BackendStatistics] = [:]
+        var timings: [String: Double] = [:]
+        let clock = ContinuousClock()
+        let scoringStart = clock.now
+        do {
+            if !mergeFrom.isEmpty {
+                (live, statistics) = try ShardMerge.tables(from: mergeFrom, data: data, arguments: Self.recordedArguments())
+            } else if plan.session.needsScoring {
+                (live, statistics) = try await plan.session.run(progress: progress) { scorers, backends in
+                    var tables: [ScoredTable] = []
+                    let indices = shard?.indices(itemCount: data.items.count)
+                    for live in scorers {
+                        var perScorer = collector
+                        perScorer.concurrency = max(1, live.concurrency)
+                        tables.append(try await perScorer.collect(items: data.items, scorer: live.scorer, itemIndices: indices, progress: progress))
+                    }
+                    return (tables, Dictionary(backends.map { ($0.configuration.name, $0.statistics) }, uniquingKeysWith: { a, _ in a }))
+                }
+            }
+        } catch let error as ConfigurationError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+        }
+        timings["scoring"] = Self.seconds(clock.now - scoringStart)
+
+        if let shard {
+            let manifest = ShardManifest(
+                shard: shard, arguments: Self.recordedArguments(), workingDirectory: FileManager.default.currentDirectoryPath,
+                dataset: DatasetManifest(sha256: data.sha256, files: data.sources), scorers: live.map(\.descriptor),
+                rubrics: plan.rubrics, failures: live.flatMap(\.failures),
+                cache: Dictionary(live.map { ($0.descriptor.name, $0.counts) }, uniquingKeysWith: { a, _ in a }), items: shard.indices(itemCount: data.items.count).count,
+                counts: Self.counts(live: live, statistics: statistics), timings: timings
+            )
+            do {
+                try ShardMerge.write(manifest, tables: live, data: data, to: out)
+            } catch {
+                throw ExitStatus.fail("cannot write the shard to \(out): \(error)", code: ExitStatus.failure)
+            }
+            print("wrote shard \(shard) (\(manifest.items) prompts) to \(out)/shard.json and \(out)/scores.jsonl; combine the parts with `plaudit merge`")
+            return
+        }
+
         let chosenEmbedder: any Embedder
         do {
             chosenEmbedder = try embedder.make(assets: assets, threads: embedderThreads)
@@ -163,26 +202,22 @@ struct AuditCommand: AsyncParsableCommand {
         progress.note("embedder: \(chosenEmbedder.descriptor.name)")
         let options = CalibrationOptions(
             clustering: clusteringOption(cut: cut), humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
-            bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed,
-            concurrency: concurrency
+            bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed
         )
-        let outcome: CalibrationOutcome
-        var modelName: String?
+        var outcome: CalibrationOutcome
         do {
-            if localJudge || localPerplexity {
-                (outcome, modelName) = try await runWithLocalModel(data: data, options: options, embedder: chosenEmbedder, rubric: judgeRubric, progress: progress)
-            } else {
-                outcome = try await CalibrationAudit(options: options).run(dataset: data, embedder: chosenEmbedder, scorers: [], progress: progress)
-            }
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+            outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosenEmbedder, live: live, progress: progress)
         } catch {
             throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
         }
+        outcome.timings.merge(timings) { _, new in new }
 
         let finished = Date()
         let results = CalibrationResults(
-            manifest: manifest(data: data, outcome: outcome, embedder: chosenEmbedder, cut: cut, rubric: judgeRubric, model: modelName, started: started, finished: finished),
+            manifest: manifest(
+                data: data, outcome: outcome, live: live, statistics: statistics, embedder: chosenEmbedder, cut: cut, rubrics: plan.rubrics,
+                started: started, finished: finished
+            ),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows
         )
@@ -195,6 +230,109 @@ struct AuditCommand: AsyncParsableCommand {
         print("wrote \(out)/results.json, \(out)/report.md, \(out)/scores.jsonl")
     }
 
+    /// What the run will do, checked before any model runs or any request is sent.
+    struct Plan {
+        var data: Dataset
+        var configuration: PlauditConfiguration
+        var session: ScorerSession
+        var rubrics: [RubricReference]
+    }
+
+    func prepare(progress: ProgressDisplay) throws -> Plan {
+        let policy: BadRowPolicy = skipBadRows ? .skip : .stop
+        do {
+            var data = try DatasetReader(format: format, badRows: policy).read(paths: dataset)
+            for file in scoresFiles {
+                let bytes = try DatasetReader.load(file)
+                let (rows, skipped) = try ScoresFileReader(badRows: policy).read(data: bytes, path: file)
+                var log = BadRowLog(policy: policy)
+                try data.join(scores: rows, file: file, log: &log)
+                data.skippedRows += skipped + log.skipped
+                data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
+            }
+            let configuration = try loadConfiguration()
+            let judgeRubric = localJudge ? try loadRubric(rubric) : nil
+            let session = ScorerSession(
+                configuration: configuration, selected: scorerNames, localJudgeRubric: judgeRubric, localPerplexity: localPerplexity,
+                llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency
+            )
+            let configured = try session.chosenScorers()
+            var rubrics = judgeRubric.map { [$0.reference] } ?? []
+            for scorer in configured where scorer.type == .judge {
+                rubrics.append(try loadRubric(scorer.rubric ?? "pointwise-quality").reference)
+            }
+            let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
+            if !session.needsScoring && precomputed.isEmpty && mergeFrom.isEmpty {
+                throw ConfigurationError(
+                    "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
+                )
+            }
+            let live = (localJudge ? [ScorerNames.judge] : []) + (localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
+            for name in live where precomputed.contains(name) {
+                throw ConfigurationError("the data already has scores named '\(name)'; a live scorer of this run has that name")
+            }
+            if Set(live).count != live.count {
+                throw ConfigurationError("two live scorers share a name (\(live.joined(separator: ", "))); the built-in ones are \(ScorerNames.judge) and \(ScorerNames.perplexity)")
+            }
+            progress.note(
+                "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
+                    + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
+            )
+            return Plan(data: data, configuration: configuration, session: session, rubrics: rubrics)
+        } catch let error as InputError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        } catch let error as ConfigurationError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        }
+    }
+
+    func loadConfiguration() throws -> PlauditConfiguration {
+        if let config { return try PlauditConfiguration.load(config) }
+        if FileManager.default.fileExists(atPath: "plaudit.yaml") { return try PlauditConfiguration.load("plaudit.yaml") }
+        return PlauditConfiguration()
+    }
+
+    func openCache(_ configuration: PlauditConfiguration, progress: ProgressDisplay) throws -> (any ResponseCache)? {
+        guard !noCache, configuration.cache?.enabled ?? true else { return nil }
+        let path = cache ?? configuration.cache?.path ?? CacheLocation.defaultPath
+        do {
+            return try CacheLocation.open(path)
+        } catch {
+            throw ExitStatus.fail("\(error)", code: ExitStatus.badInput)
+        }
+    }
+
+    /// The arguments as given, without `--out`, `--shard` and `--merge-from` (which differ
+    /// between the parts of one sharded audit and its merge).
+    static func recordedArguments() -> [String] {
+        var out: [String] = []
+        var skipNext = false
+        for argument in Invocation.arguments ?? Array(CommandLine.arguments.dropFirst()) {
+            if skipNext { skipNext = false; continue }
+            if ["--out", "--shard", "--merge-from"].contains(argument) { skipNext = true; continue }
+            if ["--out=", "--shard=", "--merge-from="].contains(where: { argument.hasPrefix($0) }) { continue }
+            out.append(argument)
+        }
+        if out.first == "audit" { out.removeFirst() }
+        return out
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func counts(live: [ScoredTable], statistics: [String: BackendStatistics]) -> [String: Int] {
+        [
+            "cache_hits": live.reduce(0) { $0 + $1.counts.hits },
+            "cache_misses": live.reduce(0) { $0 + $1.counts.misses },
+            "cache_stored": live.reduce(0) { $0 + $1.counts.stored },
+            "requests": statistics.values.reduce(0) { $0 + $1.requests },
+            "retries": statistics.values.reduce(0) { $0 + $1.retries },
+            "throttled": statistics.values.reduce(0) { $0 + $1.throttled },
+            "request_failures": statistics.values.reduce(0) { $0 + $1.failures },
+        ]
+    }
+
     func clusteringOption(cut: Double) -> CalibrationOptions.Clustering {
         switch clustering {
         case .agglomerative: .agglomerative(threshold: cut)
@@ -203,7 +341,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
     }
 
-    func loadRubric() throws -> Rubric {
+    func loadRubric(_ rubric: String) throws -> Rubric {
         if FileManager.default.fileExists(atPath: rubric) { return try Rubric(contentsOf: rubric) }
         if let source = EmbeddedRubrics.source(id: rubric) {
             return try Rubric(yaml: Data(source.utf8), file: "embedded:\(rubric)")
@@ -211,72 +349,24 @@ struct AuditCommand: AsyncParsableCommand {
         throw ConfigurationError("rubric '\(rubric)' is neither a file nor an embedded rubric (\(EmbeddedRubrics.ids.joined(separator: ", ")))")
     }
 
-    /// Starts the local llama.cpp server (or uses --llama-url), runs the audit, stops it.
-    /// The HTTP client is shut down on every path before returning.
-    func runWithLocalModel(
-        data: Dataset, options: CalibrationOptions, embedder: any Embedder, rubric: Rubric?, progress: ProgressDisplay
-    ) async throws -> (CalibrationOutcome, String) {
-        let http = JSONHTTPClient(maxConnectionsPerHost: max(concurrency, 1))
-        do {
-            let result = try await runWithLocalModel(data: data, options: options, embedder: embedder, rubric: rubric, progress: progress, http: http)
-            try await http.shutdown()
-            return result
-        } catch {
-            try? await http.shutdown()
-            throw error
-        }
-    }
-
-    private func runWithLocalModel(
-        data: Dataset, options: CalibrationOptions, embedder: any Embedder, rubric: Rubric?, progress: ProgressDisplay,
-        http: JSONHTTPClient
-    ) async throws -> (CalibrationOutcome, String) {
-        let model = "smollm2"
-        func audit(baseURL: String) async throws -> CalibrationOutcome {
-            var scorers: [any RewardScorer] = []
-            if let rubric {
-                scorers.append(ChatLogprobJudge(name: ScorerNames.judge, http: http, baseURL: baseURL, model: model, rubric: rubric))
-            }
-            if localPerplexity {
-                scorers.append(LlamaCppPerplexityScorer(name: ScorerNames.perplexity, http: http, baseURL: baseURL, model: model))
-            }
-            return try await CalibrationAudit(options: options).run(dataset: data, embedder: embedder, scorers: scorers, progress: progress)
-        }
-        if let llamaURL {
-            return (try await audit(baseURL: llamaURL), model)
-        }
-        let assets = LocalAssets()
-        guard assets.hasLocalModel else {
-            throw ConfigurationError("the local model is not installed in \(assets.root.path); run `plaudit assets install` or add --install-assets")
-        }
-        progress.note("starting llama.cpp (SmolLM2-135M-Instruct, \(threads) thread\(threads == 1 ? "" : "s")) on 127.0.0.1")
-        let outcome = try await LlamaServer.withRunning(.smolLM2(assets, threads: threads)) { server in
-            progress.note("llama.cpp ready at \(server.baseURL) (pid \(server.pid))")
-            return try await audit(baseURL: server.baseURL)
-        }
-        return (outcome, "SmolLM2-135M-Instruct.Q4_1.gguf")
-    }
-
     func manifest(
-        data: Dataset, outcome: CalibrationOutcome, embedder: any Embedder, cut: Double, rubric: Rubric?, model: String?,
-        started: Date, finished: Date
+        data: Dataset, outcome: CalibrationOutcome, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: any Embedder,
+        cut: Double, rubrics: [RubricReference], started: Date, finished: Date
     ) -> RunManifest {
-        var scorers = outcome.scorers.map(\.scorer)
-        if let model {
-            scorers = scorers.map { descriptor in
-                var d = descriptor
-                if d.kind != .precomputed { d.model = model; d.backend = llamaURL == nil ? "llama.cpp (local, started by plaudit)" : "llama.cpp at \(llamaURL!)" }
-                return d
-            }
-        }
         var timings = outcome.timings
         timings["total"] = finished.timeIntervalSince(started)
         let iso = ISO8601DateFormatter()
+        var counts = Self.counts(live: live, statistics: statistics)
+        counts.merge([
+            "items": data.items.count, "responses": data.responseCount, "skipped_rows": data.skippedRows.count,
+            "prompts_with_pairs": outcome.prompts.filter { !$0.pairs.isEmpty }.count,
+            "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
+        ]) { _, new in new }
         return RunManifest(
-            command: (["plaudit"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+            command: (["plaudit", "audit"] + Self.recordedArguments().map(URLCredentials.removing(from:))).joined(separator: " "),
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
-            rubrics: rubric.map { [$0.reference] } ?? [], scorers: scorers, embedder: embedder.descriptor, seed: seed,
+            rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder.descriptor, seed: seed,
             parameters: [
                 "clustering": clustering == .agglomerative ? "agglomerative (average linkage, cosine distance < \(cut))"
                     : clustering == .kmeans ? "k-means++ (k = \(k))" : "labels from the data",
@@ -288,11 +378,7 @@ struct AuditCommand: AsyncParsableCommand {
                 "bad_rows": skipBadRows ? "skip" : "stop",
                 "llama_threads": String(threads),
             ],
-            counts: [
-                "items": data.items.count, "responses": data.responseCount, "skipped_rows": data.skippedRows.count,
-                "prompts_with_pairs": outcome.prompts.filter { !$0.pairs.isEmpty }.count,
-                "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
-            ],
+            counts: counts,
             timings: timings
         )
     }
@@ -315,6 +401,12 @@ struct AuditCommand: AsyncParsableCommand {
         try ResultsFile.writeAtomically(Data(markdown.utf8), to: folder.appendingPathComponent("report.md"))
         try ResultsFile.writeAtomically(json, to: folder.appendingPathComponent("results.json"))
     }
+}
+
+/// The audit's arguments when it was not started from the command line (`plaudit merge`
+/// runs the audit on the parts' recorded arguments).
+enum Invocation {
+    @TaskLocal static var arguments: [String]?
 }
 
 /// Names of the built-in local scorers, as they appear in results.

