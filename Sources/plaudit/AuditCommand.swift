@@ -111,6 +111,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
+    @Flag(help: "Describe each backend before the run and its request counts after (never keys).")
+    var verbose = false
+
     enum ClusteringChoice: String, ExpressibleByArgument, CaseIterable {
         case agglomerative, kmeans, labels
     }
@@ -254,7 +257,7 @@ struct AuditCommand: AsyncParsableCommand {
             let judgeRubric = localJudge ? try loadRubric(rubric) : nil
             let session = ScorerSession(
                 configuration: configuration, selected: scorerNames, localJudgeRubric: judgeRubric, localPerplexity: localPerplexity,
-                llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency
+                llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency, verbose: verbose
             )
             let configured = try session.chosenScorers()
             var rubrics = judgeRubric.map { [$0.reference] } ?? []

@@ -21,6 +21,8 @@ struct ScorerSession {
     var threads: Int
     /// `--concurrency`: replaces every backend's own limit when given.
     var concurrencyOverride: Int?
+    /// `--verbose`: describe each backend before the run and its request counts after.
+    var verbose = false
 
     /// The configured scorers this run uses, checked against the configuration.
     func chosenScorers() throws -> [ScorerConfiguration] {
@@ -77,8 +79,19 @@ struct ScorerSession {
                     }
                 }
                 let all = clients.keys.sorted().map { clients[$0]! }
+                if verbose {
+                    for client in all { progress.note("backend \(Self.summary(client.configuration))") }
+                }
                 progress.watch(all)
-                defer { progress.watch([]) }
+                defer {
+                    progress.watch([])
+                    if verbose {
+                        for client in all {
+                            let s = client.statistics
+                            progress.note("backend \(client.configuration.name): \(s.requests) requests, \(s.retries) retries, \(s.throttled) throttled, \(s.failures) failed")
+                        }
+                    }
+                }
                 return try await body(live, all)
             }
             try await transports.shutdown()
@@ -87,6 +100,20 @@ struct ScorerSession {
             try? await transports.shutdown()
             throw error
         }
+    }
+
+    /// One line about a backend for `--verbose`: never the key, only where it comes from.
+    static func summary(_ backend: BackendConfiguration) -> String {
+        let urls = backend.urls.map(URLCredentials.removing(from:))
+        var parts = ["\(backend.name): \(backend.kind.rawValue) at \(urls.joined(separator: ", "))"]
+        if let model = backend.model { parts.append("model \(model)") }
+        parts.append("concurrency \(backend.concurrency)")
+        if let rpm = backend.requestsPerMinute { parts.append("\(rpm) requests/min") }
+        if let tpm = backend.tokensPerMinute { parts.append("\(tpm) tokens/min") }
+        parts.append("timeouts \(backend.connectTimeout) s connect, \(backend.requestTimeout) s request, \(backend.maxRetries) retries")
+        parts.append("transport \(backend.transport.rawValue)")
+        if let variable = backend.apiKeyEnv { parts.append("key from $\(variable) (\(backend.effectiveAuth.rawValue))") }
+        return parts.joined(separator: ", ")
     }
 
     /// The llama.cpp backend of the built-in scorers. `identity` replaces the URL in cache

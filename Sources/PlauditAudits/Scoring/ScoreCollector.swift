@@ -1,5 +1,5 @@
-public import PlauditCore
 import Foundation
+public import PlauditCore
 
 /// Asks a live scorer for every response of every item: answers already in the cache are
 /// read in one bulk lookup, the rest go out a bounded number of calls at a time (in batches
@@ -43,14 +43,17 @@ public struct ScoreCollector: Sendable {
                 jobs.append(ScoreJob(item: i, response: j, request: request, key: nil))
             }
         }
-        var table = ScoredTable(descriptor: scorer.descriptor, scores: items.map { [Double?](repeating: nil, count: $0.responses.count) })
+        var table = ScoredTable(
+            descriptor: scorer.descriptor, scores: items.map { [Double?](repeating: nil, count: $0.responses.count) })
         let phase = "scoring \(name)"
 
         // Known answers, in one lookup.
         var pending = jobs
         let identity = cache == nil ? nil : scorer.cacheIdentity
         if let identity {
-            for index in jobs.indices { jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request) }
+            for index in jobs.indices {
+                jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request)
+            }
             pending = jobs
             if !refresh {
                 let stored = try await cache!.lookup(jobs.map { $0.key! })
@@ -68,10 +71,23 @@ public struct ScoreCollector: Sendable {
         }
         progress.update(phase: phase, done: table.counts.hits, total: jobs.count, failed: 0, cached: table.counts.hits)
 
+        // The same question twice in one run (identical prompt and response) is asked once.
+        var duplicates: [CacheKey: [ScoreJob]] = [:]
+        if identity != nil {
+            var seen: Set<CacheKey> = []
+            pending = pending.filter { job in
+                if seen.insert(job.key!).inserted { return true }
+                duplicates[job.key!, default: []].append(job)
+                return false
+            }
+        }
+
         let writer = identity.map { _ in CacheWriter(cache: cache!) }
         let namespace = "score/\(identity?.backendKind ?? "")"
         let batchSize = max(1, scorer.batchSize)
-        let batches = stride(from: 0, to: pending.count, by: batchSize).map { Array(pending[$0..<min($0 + batchSize, pending.count)]) }
+        let batches = stride(from: 0, to: pending.count, by: batchSize).map {
+            Array(pending[$0..<min($0 + batchSize, pending.count)])
+        }
         do {
             try await withThrowingTaskGroup(of: ([ScoreJob], [ScoreOutcome]).self) { group in
                 var next = 0
@@ -79,9 +95,13 @@ public struct ScoreCollector: Sendable {
                     let batch = batches[next]
                     next += 1
                     group.addTask {
-                        let outcomes = batch.count == 1 ? [try await scorer.score(batch[0].request)] : try await scorer.score(batch: batch.map(\.request))
+                        let outcomes =
+                            batch.count == 1
+                            ? [try await scorer.score(batch[0].request)]
+                            : try await scorer.score(batch: batch.map(\.request))
                         guard outcomes.count == batch.count else {
-                            throw AuditError("scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
+                            throw AuditError(
+                                "scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
                         }
                         return (batch, outcomes)
                     }
@@ -89,21 +109,34 @@ public struct ScoreCollector: Sendable {
                 while next < min(concurrency, batches.count) { launch() }
                 var done = table.counts.hits
                 while let (batch, outcomes) = try await group.next() {
-                    for (job, outcome) in zip(batch, outcomes) {
-                        done += 1
-                        switch outcome {
-                        case .score(let value) where value.isFinite:
-                            table.scores[job.item][job.response] = value
-                            if let writer, let key = job.key {
-                                await writer.add(CacheEntry(key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
+                    for (first, outcome) in zip(batch, outcomes) {
+                        for job in [first] + (first.key.flatMap { duplicates[$0] } ?? []) {
+                            done += 1
+                            switch outcome {
+                            case .score(let value) where value.isFinite:
+                                table.scores[job.item][job.response] = value
+                                if let writer, let key = job.key, job.item == first.item, job.response == first.response
+                                {
+                                    await writer.add(
+                                        CacheEntry(
+                                            key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
+                                }
+                            case .score(let value):
+                                table.failures.append(
+                                    .init(
+                                        scorer: name, itemID: job.request.itemID, responseID: job.request.responseID,
+                                        reason: "non-finite score \(value)"))
+                            case .failure(let reason):
+                                table.failures.append(
+                                    .init(
+                                        scorer: name, itemID: job.request.itemID, responseID: job.request.responseID,
+                                        reason: reason))
                             }
-                        case .score(let value):
-                            table.failures.append(.init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
-                        case .failure(let reason):
-                            table.failures.append(.init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
                         }
                     }
-                    progress.update(phase: phase, done: done, total: jobs.count, failed: table.failures.count, cached: table.counts.hits)
+                    progress.update(
+                        phase: phase, done: done, total: jobs.count, failed: table.failures.count,
+                        cached: table.counts.hits)
                     if next < batches.count { launch() }
                 }
             }
@@ -118,8 +151,11 @@ public struct ScoreCollector: Sendable {
         }
         progress.finish(phase: phase)
         // Completion order depends on timing; the record does not.
-        let order = Dictionary(uniqueKeysWithValues: jobs.enumerated().map { ($1.request.itemID + "\u{0}" + $1.request.responseID, $0) })
-        table.failures.sort { (order[$0.itemID + "\u{0}" + $0.responseID] ?? 0) < (order[$1.itemID + "\u{0}" + $1.responseID] ?? 0) }
+        let order = Dictionary(
+            uniqueKeysWithValues: jobs.enumerated().map { ($1.request.itemID + "\u{0}" + $1.request.responseID, $0) })
+        table.failures.sort {
+            (order[$0.itemID + "\u{0}" + $0.responseID] ?? 0) < (order[$1.itemID + "\u{0}" + $1.responseID] ?? 0)
+        }
         return table
     }
 }
@@ -140,7 +176,10 @@ public struct ScoredTable: Sendable {
     public var failures: [ScoreFailure]
     public var counts: CacheCounts
 
-    public init(descriptor: ScorerDescriptor, scores: [[Double?]], failures: [ScoreFailure] = [], counts: CacheCounts = CacheCounts()) {
+    public init(
+        descriptor: ScorerDescriptor, scores: [[Double?]], failures: [ScoreFailure] = [],
+        counts: CacheCounts = CacheCounts()
+    ) {
         self.descriptor = descriptor
         self.scores = scores
         self.failures = failures
@@ -161,8 +200,12 @@ enum ScoreCacheCoding {
     static func key(identity: ScorerCacheIdentity, request: ScoringRequest) throws -> CacheKey {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encoder.encode(CanonicalRequest(parameters: identity.parameters, messages: request.prompt.messages, response: request.response))
-        return CacheKey(backendKind: identity.backendKind, baseURL: identity.baseURL, model: identity.model, request: body, rubricSHA256: identity.rubricSHA256)
+        let body = try encoder.encode(
+            CanonicalRequest(
+                parameters: identity.parameters, messages: request.prompt.messages, response: request.response))
+        return CacheKey(
+            backendKind: identity.backendKind, baseURL: identity.baseURL, model: identity.model, request: body,
+            rubricSHA256: identity.rubricSHA256)
     }
 
     /// Eight bytes, the IEEE 754 bit pattern little-endian: exact and compact.

@@ -126,4 +126,16 @@ struct ScoreCollectorTests {
             #expect(part.scores[i] == ([1, 4].contains(i) ? whole.scores[i] : [Double?](repeating: nil, count: 5)))
         }
     }
+
+    @Test("the same prompt and response twice in one run is asked once and scored for both")
+    func duplicatesAskedOnce() async throws {
+        let items = [
+            Item(id: "a", prompt: .text("same"), responses: [Response(id: "1", text: "twin"), Response(id: "2", text: "twin"), Response(id: "3", text: "other")]),
+            Item(id: "b", prompt: .text("same"), responses: [Response(id: "1", text: "twin")]),
+        ]
+        let scorer = RecordingScorer()
+        let table = try await ScoreCollector(concurrency: 2, cache: MemoryCache()).collect(items: items, scorer: scorer, progress: SilentProgress())
+        #expect(scorer.asked.withLock { $0.sorted() } == ["other", "twin"])
+        #expect(table.scores == [[4, 4, 5], [4]])
+    }
 }
