@@ -219,6 +219,21 @@ struct BackendClientTransportTests {
         }
     }
 
+    @Test("credentials in a URL never reach the error", arguments: kinds)
+    func urlCredentialsRemoved(kind: TransportKind) async throws {
+        let handler: FakeHTTPServer.Handler = { _ in .json(#"{"object": "error", "message": "bad", "type": "BadRequestError", "param": null, "code": 400}"#, status: 400) }
+        try await withBackend(
+            kind, configure: { $0.urls = $0.urls.map { $0.replacingOccurrences(of: "http://", with: "http://user:hunter2@") } }, handler: handler
+        ) { client, server, _ in
+            let error = await #expect(throws: ClientError.self) { try await ask(client) }
+            let text = String(describing: try #require(error))
+            #expect(text.contains("\(server.baseURL)/v1/x"))
+            #expect(text.contains("(BadRequestError)"))
+            #expect(!text.contains("hunter2"))
+            #expect(client.baseURL == server.baseURL)
+        }
+    }
+
     // MARK: - Limits
 
     @Test("never more requests in flight than concurrency", arguments: kinds)
