@@ -67,7 +67,7 @@ public final class BackendClient: Sendable {
         replicas = ReplicaBalancer(replicas: configuration.urls.count)
         self.clock = clock
         self.jitter = jitter
-        redactor = SecretRedactor(secret: apiKey)
+        redactor = SecretRedactor(secret: apiKey, urls: configuration.urls)
     }
 
     /// The first base URL without credentials: the backend's identity in cache keys and

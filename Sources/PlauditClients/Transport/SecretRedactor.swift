@@ -1,24 +1,38 @@
 import Foundation
 
-/// Removes a backend's API key from text before it reaches an error message or a log line.
+/// Removes a backend's secrets from text before it reaches an error message or a log line:
+/// the API key, and any user-info (`user:password@`) written into its URLs.
 ///
-/// Servers sometimes echo the credential they rejected (in a message, or in a quoted request).
-/// Every piece of server text, and each finished message, goes through ``redact(_:)``. The
-/// key is matched as given and in its JSON-escaped form (`/` written `\/`).
+/// Servers sometimes echo the credential they rejected (in a message, or in a quoted request),
+/// and HTTP stacks put the failing URL into their errors. Every piece of server or transport
+/// text, and each finished message, goes through ``redact(_:)``. Each secret is matched as
+/// given, in its JSON-escaped form (`/` written `\/`), and in its percent-encoded form.
 struct SecretRedactor: Sendable {
     static let placeholder = "[redacted]"
 
+    /// Longest first, so that a replacement is never cut into by a shorter secret.
     private let secrets: [String]
 
-    /// - Parameter secret: the key; `nil` or empty redacts nothing.
-    init(secret: String?) {
-        guard let secret, !secret.isEmpty else {
-            secrets = []
-            return
+    /// - Parameters:
+    ///   - secret: the key; `nil` or empty redacts nothing.
+    ///   - urls: the backend's URLs; their user-info and passwords are redacted too.
+    init(secret: String?, urls: [String] = []) {
+        var raw: [String] = []
+        if let secret { raw.append(secret) }
+        for url in urls {
+            guard let components = URLComponents(string: url) else { continue }
+            if let user = components.percentEncodedUser, let password = components.percentEncodedPassword {
+                raw.append("\(user):\(password)")
+            }
+            if let password = components.password { raw.append(password) }
         }
-        let escaped = secret.replacingOccurrences(of: "/", with: "\\/")
-        // The longer form first, so that its replacement is not cut into by the shorter one.
-        secrets = escaped == secret ? [secret] : [escaped, secret]
+        var forms = Set<String>()
+        for text in raw where !text.isEmpty {
+            forms.insert(text)
+            forms.insert(text.replacingOccurrences(of: "/", with: "\\/"))
+            if let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) { forms.insert(encoded) }
+        }
+        secrets = forms.sorted { ($0.count, $0) > ($1.count, $1) }
     }
 
     func redact(_ text: String) -> String {

@@ -37,6 +37,14 @@ struct BackendFailureTests {
         #expect(!connection.description.contains("SECRET"))
     }
 
+    @Test("passwords in the backend's URLs are redacted from transport text")
+    func urlPasswords() {
+        let redactor = SecretRedactor(secret: "k-123", urls: ["http://alice:pa%2Fss@10.0.0.5:8000", "http://10.0.0.6:8000"])
+        let text = redactor.redact("failed http://alice:pa%2Fss@10.0.0.5:8000/x (password pa/ss, key k-123)")
+        #expect(text == "failed http://[redacted]@10.0.0.5:8000/x (password [redacted], key [redacted])")
+        #expect(SecretRedactor(secret: nil).redact("unchanged") == "unchanged")
+    }
+
     @Test("context overflow: permanent per-item failure, not retried")
     func contextOverflow() {
         let body = #"{"error": "`inputs` must have less than 512 tokens. Given: 600", "error_type": "validation"}"#
