@@ -9,7 +9,12 @@ import NIOHTTP1
 /// Measured at about 4.8x URLSession's requests per second and 64 connections instead of
 /// about 3,800 for 20,000 requests (research/swift_stack.md §1). AsyncHTTPClient's per-host
 /// connection limit defaults to 8, which would silently cap concurrency; it is set here to the
-/// largest concurrency any backend asks for.
+/// largest concurrency any backend asks for. Get the process's shared instance from
+/// ``SharedTransports`` rather than making one per backend.
+///
+/// Timeouts: `connectTimeout` bounds opening a connection (keep it short: a TLS failure only
+/// surfaces when it runs out, research/swift_stack.md §1.6); each request's
+/// ``TransportRequest/timeout`` is its deadline.
 public final class AsyncHTTPTransport: HTTPTransport {
     let client: HTTPClient
 
