@@ -5,19 +5,18 @@ import PlauditCore
 /// (its per-host connection limit raised to the largest concurrency asked for), and one
 /// URLSession transport for backends that ask for libcurl's conventions.
 final class TransportPool: Sendable {
-    let shared: AsyncHTTPTransport
+    let shared: SharedTransports
     /// Interim: the local scorers still use the old client until they move to BackendClient.
     let legacy: JSONHTTPClient
 
     init(backends: [BackendConfiguration]) {
         let largest = backends.map(\.concurrency).max() ?? 8
-        let connect = backends.map(\.connectTimeout).max() ?? 5
-        shared = AsyncHTTPTransport(connectionsPerHost: max(8, largest), connectTimeout: connect)
+        shared = SharedTransports(for: backends)
         legacy = JSONHTTPClient(maxConnectionsPerHost: max(8, largest))
     }
 
-    func transport(for backend: BackendConfiguration) -> any HTTPTransport {
-        shared
+    func transport(for backend: BackendConfiguration) throws -> any HTTPTransport {
+        try shared.transport(for: backend)
     }
 
     func shutdown() async throws {

@@ -70,10 +70,10 @@ public final class BackendClient: Sendable {
         redactor = SecretRedactor(secret: apiKey, urls: configuration.urls)
     }
 
-    /// The first base URL without credentials: the backend's identity in cache keys and
-    /// manifests.
+    /// The backend's identity in cache keys and manifests: `identityURL` when set, else the
+    /// first base URL; without credentials either way.
     public var baseURL: String {
-        URLCredentials.removing(from: configuration.urls[0])
+        URLCredentials.removing(from: configuration.identityURL ?? configuration.urls[0])
     }
 
     /// Counts so far.
