@@ -12,8 +12,10 @@ public import PlauditCore
 ///   every awaited call costs about 100 µs (research/swift_stack.md §2.2). Look up a whole
 ///   batch of keys at once, and store through a ``PlauditCore/CacheWriter``.
 ///
-/// Opening refuses a file that is not a plaudit cache, one with a newer schema, and a corrupt
-/// one, with a ``CacheError`` that names the path and what to do.
+/// Opening refuses a file that is not a plaudit cache and one with a newer schema, leaving it
+/// as it was; a damaged file gives `.corrupt` when SQLite meets the damage (on opening, or on
+/// the first read of a damaged page). Each is a ``CacheError`` that names the path and what
+/// to do.
 public final class SQLiteResponseCache: ResponseCache {
     /// Where plaudit keeps its cache unless told otherwise, relative to the working directory.
     public static let defaultPath = ".plaudit/cache.sqlite"
