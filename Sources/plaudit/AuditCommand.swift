@@ -147,7 +147,7 @@ struct AuditCommand: AsyncParsableCommand {
             }
         }
 
-        let cacheStore = try openCache(plan.configuration, progress: progress)
+        let cacheStore = try await openCache(plan.configuration, progress: progress)
         let collector = ScoreCollector(cache: noCache ? nil : cacheStore, refresh: refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
@@ -295,11 +295,11 @@ struct AuditCommand: AsyncParsableCommand {
         return PlauditConfiguration()
     }
 
-    func openCache(_ configuration: PlauditConfiguration, progress: ProgressDisplay) throws -> (any ResponseCache)? {
+    func openCache(_ configuration: PlauditConfiguration, progress: ProgressDisplay) async throws -> (any ResponseCache)? {
         guard !noCache, configuration.cache?.enabled ?? true else { return nil }
         let path = cache ?? configuration.cache?.path ?? CacheLocation.defaultPath
         do {
-            return try CacheLocation.open(path)
+            return try await CacheLocation.open(path)
         } catch {
             throw ExitStatus.fail("\(error)", code: ExitStatus.badInput)
         }

@@ -1,11 +1,11 @@
 import PlauditCore
+import PlauditStore
 
 /// Where the response cache lives by default, and opening it.
 enum CacheLocation {
-    static let defaultPath = ".plaudit/cache.sqlite"
+    static let defaultPath = SQLiteResponseCache.defaultPath
 
-    /// Interim: the SQLite cache is wired in with the store.
-    static func open(_ path: String) throws -> (any ResponseCache)? {
-        nil
+    static func open(_ path: String) async throws -> any ResponseCache {
+        try await SQLiteResponseCache(path: path)
     }
 }

@@ -10,6 +10,8 @@ struct Plaudit: AsyncParsableCommand {
         commandName: "plaudit",
         abstract: "Audit reward models and LLM judges for under-rewarding valid but atypical answers.",
         version: "0.1.0",
-        subcommands: [AuditCommand.self, MergeCommand.self, EmbedCommand.self, SentimentCommand.self, AssetsCommand.self]
+        subcommands: [
+            AuditCommand.self, MergeCommand.self, EmbedCommand.self, SentimentCommand.self, AssetsCommand.self, CacheCommand.self,
+        ]
     )
 }

@@ -56,7 +56,11 @@ public struct ScoreCollector: Sendable {
             }
             pending = jobs
             if !refresh {
-                let stored = try await cache!.lookup(jobs.map { $0.key! })
+                var stored: [CacheKey: Data] = [:]
+                for start in stride(from: 0, to: jobs.count, by: 10_000) {
+                    let chunk = jobs[start..<min(start + 10_000, jobs.count)].map { $0.key! }
+                    stored.merge(try await cache!.lookup(chunk)) { a, _ in a }
+                }
                 pending = []
                 for job in jobs {
                     if let bytes = stored[job.key!], let value = ScoreCacheCoding.decode(bytes) {
@@ -117,7 +121,7 @@ public struct ScoreCollector: Sendable {
                                 table.scores[job.item][job.response] = value
                                 if let writer, let key = job.key, job.item == first.item, job.response == first.response
                                 {
-                                    await writer.add(
+                                    try await writer.add(
                                         CacheEntry(
                                             key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
                                 }
