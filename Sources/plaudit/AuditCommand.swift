@@ -390,11 +390,14 @@ struct AuditCommand: AsyncParsableCommand {
     func write(results: CalibrationResults, scored: Dataset) throws {
         let folder = URL(fileURLWithPath: out)
         var scoreLines = ""
+        // Sorted keys: the same scores give the same bytes (key order is otherwise unspecified).
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         for item in scored.items {
             for response in item.responses {
                 for name in response.scores.keys.sorted() {
                     let row = ScoreRow(itemID: item.id, responseID: response.id, scorer: name, score: response.scores[name]!)
-                    scoreLines += String(decoding: try JSONEncoder().encode(row), as: UTF8.self) + "\n"
+                    scoreLines += String(decoding: try encoder.encode(row), as: UTF8.self) + "\n"
                 }
             }
         }

@@ -61,9 +61,21 @@ struct ScorerSession {
                     clients[backend.name] = try BackendClient(configuration: backend, transport: transports.transport(for: backend))
                 }
                 var live: [LiveScorer] = []
-                for scorer in chosen {
-                    let backend = backends.first { $0.name == scorer.backend }!
-                    live.append(LiveScorer(scorer: try ScorerFactory.make(scorer, backend: backend, client: clients[backend.name]), concurrency: backend.concurrency))
+                var processes: [SubprocessScorer] = []
+                // Subprocess scorers are stopped on every path (bounded: a grace period, then kill).
+                func stopProcesses() async {
+                    for process in processes { await process.shutdown() }
+                }
+                do {
+                    for scorer in chosen {
+                        let backend = backends.first { $0.name == scorer.backend }!
+                        let made = try await ScorerFactory.make(scorer, backend: backend, client: clients[backend.name], progress: progress)
+                        if let process = made as? SubprocessScorer { processes.append(process) }
+                        live.append(LiveScorer(scorer: made, concurrency: backend.concurrency))
+                    }
+                } catch {
+                    await stopProcesses()
+                    throw error
                 }
                 if let localURL {
                     let identity = llamaURL == nil ? "local:\(LocalModelIdentity.smolLM2)" : nil
@@ -92,7 +104,14 @@ struct ScorerSession {
                         }
                     }
                 }
-                return try await body(live, all)
+                do {
+                    let result = try await body(live, all)
+                    await stopProcesses()
+                    return result
+                } catch {
+                    await stopProcesses()
+                    throw error
+                }
             }
             try await transports.shutdown()
             return result

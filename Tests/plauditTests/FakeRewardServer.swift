@@ -18,7 +18,7 @@ final class FakeRewardServer: Sendable {
 
     static func score(of text: String) -> Double {
         // Longer answers score higher, with a wobble so ties are rare.
-        Double(text.unicodeScalars.count) / 40 + Double(text.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) % 1000 }) / 2000
+        Double(text.unicodeScalars.count) / 10 - 3 + Double(text.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) % 1000 }) / 2000
     }
 
     static func responseText(_ request: FakeHTTPServer.Request) -> String? {
