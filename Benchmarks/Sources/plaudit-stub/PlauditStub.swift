@@ -40,8 +40,7 @@ struct PlauditStub {
                 }
             }
             .bind(host: "127.0.0.1", port: port).get()
-        print(channel.localAddress?.port ?? 0)
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data("\(channel.localAddress?.port ?? 0)\n".utf8))
         // Runs until killed (the benchmark script stops it by PID).
         try await channel.closeFuture.get()
     }
