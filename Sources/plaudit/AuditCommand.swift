@@ -216,7 +216,7 @@ struct AuditCommand: AsyncParsableCommand {
     func runWithLocalModel(
         data: Dataset, options: CalibrationOptions, embedder: any Embedder, rubric: Rubric?, progress: ProgressDisplay
     ) async throws -> (CalibrationOutcome, String) {
-        let http = JSONHTTPClient(maxConnectionsPerHost: max(concurrency, 1))
+        let http = AsyncHTTPTransport(connectionsPerHost: max(concurrency, 1))
         do {
             let result = try await runWithLocalModel(data: data, options: options, embedder: embedder, rubric: rubric, progress: progress, http: http)
             try await http.shutdown()
@@ -229,16 +229,20 @@ struct AuditCommand: AsyncParsableCommand {
 
     private func runWithLocalModel(
         data: Dataset, options: CalibrationOptions, embedder: any Embedder, rubric: Rubric?, progress: ProgressDisplay,
-        http: JSONHTTPClient
+        http: AsyncHTTPTransport
     ) async throws -> (CalibrationOutcome, String) {
         let model = "smollm2"
         func audit(baseURL: String) async throws -> CalibrationOutcome {
+            let client = try BackendClient(
+                configuration: BackendConfiguration(name: "llama.cpp", kind: .llamaCpp, urls: [baseURL], model: model, concurrency: concurrency),
+                transport: http, environment: [:]
+            )
             var scorers: [any RewardScorer] = []
             if let rubric {
-                scorers.append(ChatLogprobJudge(name: ScorerNames.judge, http: http, baseURL: baseURL, model: model, rubric: rubric))
+                scorers.append(ChatLogprobJudge(name: ScorerNames.judge, generator: try OpenAIChatGenerator(client: client), rubric: rubric))
             }
             if localPerplexity {
-                scorers.append(LlamaCppPerplexityScorer(name: ScorerNames.perplexity, http: http, baseURL: baseURL, model: model))
+                scorers.append(LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: model))
             }
             return try await CalibrationAudit(options: options).run(dataset: data, embedder: embedder, scorers: scorers, progress: progress)
         }

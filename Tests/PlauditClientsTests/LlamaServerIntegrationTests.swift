@@ -12,10 +12,11 @@ struct LlamaServerIntegrationTests {
         #expect(LocalModel.assets.hasLocalModel, "run `plaudit assets install` (PLAUDIT_REQUIRE_LOCAL_MODEL=1 is set)")
         let dataset = try LocalModel.fixtures()
         let rubric = try LocalModel.rubric()
-        let http = JSONHTTPClient()
+        let http = AsyncHTTPTransport(connectionsPerHost: 2)
         let pid = try await LlamaServer.withRunning(.smolLM2(LocalModel.assets, threads: 2)) { server in
-            let judge = ChatLogprobJudge(name: "judge", http: http, baseURL: server.baseURL, model: "smollm2", rubric: rubric)
-            let perplexity = LlamaCppPerplexityScorer(name: "ppl", http: http, baseURL: server.baseURL, model: "smollm2")
+            let client = try BackendClient(configuration: server.backendConfiguration(), transport: http, environment: [:])
+            let judge = ChatLogprobJudge(name: "judge", generator: try OpenAIChatGenerator(client: client), rubric: rubric)
+            let perplexity = LlamaCppPerplexityScorer(name: "ppl", client: client, model: "smollm2")
             for scorer in [judge, perplexity] as [any RewardScorer] {
                 var first: [Double] = []
                 for item in dataset.items {
@@ -51,23 +52,24 @@ struct LlamaServerIntegrationTests {
     @Test("Forced-token log-probabilities equal the direct next-token computation")
     func perplexityRouteMatchesDirectComputation() async throws {
         #expect(LocalModel.assets.hasLocalModel)
-        let http = JSONHTTPClient()
+        let http = AsyncHTTPTransport(connectionsPerHost: 2)
         try await LlamaServer.withRunning(.smolLM2(LocalModel.assets)) { server in
-            let scorer = LlamaCppPerplexityScorer(name: "ppl", http: http, baseURL: server.baseURL, model: "smollm2")
+            let client = try BackendClient(configuration: server.backendConfiguration(), transport: http, environment: [:])
+            let scorer = LlamaCppPerplexityScorer(name: "ppl", client: client, model: "smollm2")
             let request = ScoringRequest(
                 itemID: "i", responseID: "r", prompt: .text("Write a metaphor about time."),
                 response: "Time is a river that carries us \"forward\"."
             )
             let forced = try scorer.tokenLogprobsOrThrow(try await scorer.tokenLogprobs(request))
 
-            let templated = try await http.post(
-                server.baseURL + "/apply-template", body: ["messages": [["role": "user", "content": "Write a metaphor about time."]]],
+            let templated = try await client.post(
+                "/apply-template", body: ["messages": [["role": "user", "content": "Write a metaphor about time."]]],
                 as: [String: String].self
             )["prompt"]!
             struct Tokenize: Encodable { var content: String; var add_special = false; var parse_special: Bool }
             struct Tokens: Decodable { var tokens: [Int] }
-            let promptTokens = try await http.post(server.baseURL + "/tokenize", body: Tokenize(content: templated, parse_special: true), as: Tokens.self).tokens
-            let responseTokens = try await http.post(server.baseURL + "/tokenize", body: Tokenize(content: request.response, parse_special: false), as: Tokens.self).tokens
+            let promptTokens = try await client.post("/tokenize", body: Tokenize(content: templated, parse_special: true), as: Tokens.self).tokens
+            let responseTokens = try await client.post("/tokenize", body: Tokenize(content: request.response, parse_special: false), as: Tokens.self).tokens
             #expect(responseTokens.count == forced.count)
 
             struct Next: Encodable { var prompt: [Int]; var n_predict = 1; var n_probs = 200; var temperature = 0.0 }
@@ -80,7 +82,7 @@ struct LlamaServerIntegrationTests {
             }
             var compared = 0
             for (i, token) in responseTokens.enumerated() {
-                let answer = try await http.post(server.baseURL + "/completion", body: Next(prompt: promptTokens + responseTokens[..<i]), as: Answer.self)
+                let answer = try await client.post("/completion", body: Next(prompt: promptTokens + responseTokens[..<i]), as: Answer.self)
                 guard let direct = answer.completion_probabilities.first?.top_logprobs.first(where: { $0.id == token }) else { continue }
                 #expect(abs(direct.logprob - forced[i]) < 1e-3, "token \(i): direct \(direct.logprob) vs forced \(forced[i])")
                 compared += 1

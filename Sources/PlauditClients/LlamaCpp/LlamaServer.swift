@@ -1,4 +1,5 @@
 public import Foundation
+public import PlauditCore
 
 /// A llama.cpp server that plaudit starts, owns and stops: 127.0.0.1 only, a free port, and
 /// stopped by PID however the run ends.
@@ -152,6 +153,16 @@ public actor LlamaServer {
         if await waitForExit(seconds: 5) { return }
         kill(pid, SIGKILL)
         _ = await waitForExit(seconds: 5)
+    }
+
+    /// A backend of kind `llama.cpp` for this server, to build a ``BackendClient`` from: its
+    /// base URL, its alias as the model, one request at a time (the server has one slot), no
+    /// key.
+    public nonisolated func backendConfiguration(name: String = "llama.cpp (local)") -> BackendConfiguration {
+        BackendConfiguration(
+            name: name, kind: .llamaCpp, urls: [baseURL], model: configuration.alias, concurrency: 1, requestTimeout: 600,
+            maxRetries: 2
+        )
     }
 
     /// Whether the server process is still alive.
