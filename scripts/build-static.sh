@@ -9,9 +9,9 @@
 # A clean release build takes 5-10 minutes on 2 cores (AsyncHTTPClient's BoringSSL dominates).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for header in /usr/include/curl/curl.h /usr/include/sqlite3.h; do
-  if [ ! -f "$header" ]; then
-    echo "missing $header: apt-get install -y libcurl4-openssl-dev libsqlite3-dev" >&2
+for package in libcurl4-openssl-dev libsqlite3-dev; do
+  if ! dpkg -s "$package" >/dev/null 2>&1; then
+    echo "missing $package: apt-get install -y libcurl4-openssl-dev libsqlite3-dev" >&2
     exit 2
   fi
 done

@@ -345,11 +345,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func loadRubric(_ rubric: String) throws -> Rubric {
-        if FileManager.default.fileExists(atPath: rubric) { return try Rubric(contentsOf: rubric) }
-        if let source = EmbeddedRubrics.source(id: rubric) {
-            return try Rubric(yaml: Data(source.utf8), file: "embedded:\(rubric)")
-        }
-        throw ConfigurationError("rubric '\(rubric)' is neither a file nor an embedded rubric (\(EmbeddedRubrics.ids.joined(separator: ", ")))")
+        try Rubric.load(rubric)
     }
 
     func manifest(

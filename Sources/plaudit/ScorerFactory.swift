@@ -4,12 +4,19 @@ import PlauditCore
 
 /// Builds scorers from the configuration: the adapter for each backend kind and scorer type.
 enum ScorerFactory {
+    /// The configuration a backend's client is built from: Anthropic backends get their
+    /// `anthropic-version` header here.
+    static func clientConfiguration(_ backend: BackendConfiguration) -> BackendConfiguration {
+        backend.kind == .anthropic ? AnthropicChatGenerator.clientConfiguration(backend) : backend
+    }
+
     /// The scorer `scorer` on `backend`. A vLLM reward model is probed first: a server that
     /// returns constant or sigmoid-squashed scores stops the run here, with the fix.
     static func make(
         _ scorer: ScorerConfiguration,
         backend: BackendConfiguration,
         client: BackendClient?,
+        rubric: Rubric?,
         progress: ProgressDisplay
     ) async throws -> any RewardScorer {
         switch (scorer.type, backend.kind) {
@@ -24,21 +31,41 @@ enum ScorerFactory {
             return try HTTPTemplateScorer(backend: try require(client, scorer), name: scorer.name)
         case (.rewardModel, .subprocess):
             return try SubprocessScorer(configuration: backend, name: scorer.name)
+        case (.judge, .anthropic):
+            let generator = try AnthropicChatGenerator(client: try require(client, scorer))
+            return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
+        case (.judge, _):
+            let generator = try OpenAIChatGenerator(client: try require(client, scorer))
+            return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
+        case (.perplexity, .llamaCpp):
+            let client = try require(client, scorer)
+            return LlamaCppPerplexityScorer(name: scorer.name, client: client, model: backend.model ?? "default")
         default:
-            throw ConfigurationError("scorer '\(scorer.name)': \(backend.kind.rawValue) \(scorer.type.rawValue) scorers are not wired yet")
+            throw ConfigurationError("scorer '\(scorer.name)': a \(scorer.type.rawValue) scorer cannot run on a \(backend.kind.rawValue) backend")
         }
     }
 
-    private static func require(_ client: BackendClient?, _ scorer: ScorerConfiguration) throws -> BackendClient {
-        guard let client else { throw ConfigurationError("scorer '\(scorer.name)': backend '\(scorer.backend)' has no HTTP client") }
-        return client
+    private static func require<T>(_ value: T?, _ scorer: ScorerConfiguration) throws -> T {
+        guard let value else { throw ConfigurationError("scorer '\(scorer.name)': backend '\(scorer.backend)' is not set up for it") }
+        return value
     }
 
-    static func localJudge(client: BackendClient, rubric: Rubric, pool: TransportPool) throws -> any RewardScorer {
-        ChatLogprobJudge(name: ScorerNames.judge, http: pool.legacy, baseURL: client.configuration.urls[0], model: "smollm2", rubric: rubric)
+    static func localJudge(client: BackendClient, rubric: Rubric) throws -> any RewardScorer {
+        ChatLogprobJudge(name: ScorerNames.judge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
     }
 
-    static func localPerplexity(client: BackendClient, pool: TransportPool) -> any RewardScorer {
-        LlamaCppPerplexityScorer(name: ScorerNames.perplexity, http: pool.legacy, baseURL: client.configuration.urls[0], model: "smollm2")
+    static func localPerplexity(client: BackendClient) -> any RewardScorer {
+        LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: "smollm2")
+    }
+}
+
+extension Rubric {
+    /// A rubric file, or the id of a rubric built into the binary.
+    static func load(_ rubric: String) throws -> Rubric {
+        if FileManager.default.fileExists(atPath: rubric) { return try Rubric(contentsOf: rubric) }
+        if let source = EmbeddedRubrics.source(id: rubric) {
+            return try Rubric(yaml: Data(source.utf8), file: "embedded:\(rubric)")
+        }
+        throw ConfigurationError("rubric '\(rubric)' is neither a file nor an embedded rubric (\(EmbeddedRubrics.ids.joined(separator: ", ")))")
     }
 }

@@ -49,7 +49,7 @@ struct ScorerSession {
         _ body: ([LiveScorer], [BackendClient]) async throws -> T
     ) async throws -> T {
         let chosen = try chosenScorers()
-        var backends = configuration.backends
+        var backends = configuration.backends.map(ScorerFactory.clientConfiguration)
         if let concurrencyOverride {
             for i in backends.indices { backends[i].concurrency = concurrencyOverride }
         }
@@ -69,7 +69,9 @@ struct ScorerSession {
                 do {
                     for scorer in chosen {
                         let backend = backends.first { $0.name == scorer.backend }!
-                        let made = try await ScorerFactory.make(scorer, backend: backend, client: clients[backend.name], progress: progress)
+                        let rubric = scorer.type == .judge ? try Rubric.load(scorer.rubric ?? "pointwise-quality") : nil
+                        let made = try await ScorerFactory.make(
+                            scorer, backend: backend, client: clients[backend.name], rubric: rubric, progress: progress)
                         if let process = made as? SubprocessScorer { processes.append(process) }
                         live.append(LiveScorer(scorer: made, concurrency: backend.concurrency))
                     }
@@ -84,10 +86,10 @@ struct ScorerSession {
                     clients[local.name] = client
                     let concurrency = concurrencyOverride ?? 1
                     if let rubric = localJudgeRubric {
-                        live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric, pool: transports), concurrency: concurrency))
+                        live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric), concurrency: concurrency))
                     }
                     if localPerplexity {
-                        live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client, pool: transports), concurrency: concurrency))
+                        live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client), concurrency: concurrency))
                     }
                 }
                 let all = clients.keys.sorted().map { clients[$0]! }

@@ -1,18 +1,14 @@
 import PlauditClients
 import PlauditCore
 
-/// The process's HTTP transports: one AsyncHTTPClient shared by every backend that uses it
-/// (its per-host connection limit raised to the largest concurrency asked for), and one
-/// URLSession transport for backends that ask for libcurl's conventions.
+/// The process's HTTP transports (one AsyncHTTPClient shared by every backend that uses it,
+/// its per-host connection limit raised to the largest concurrency asked for; one URLSession
+/// transport for backends that ask for libcurl's conventions), shut down once at the end.
 final class TransportPool: Sendable {
     let shared: SharedTransports
-    /// Interim: the local scorers still use the old client until they move to BackendClient.
-    let legacy: JSONHTTPClient
 
     init(backends: [BackendConfiguration]) {
-        let largest = backends.map(\.concurrency).max() ?? 8
         shared = SharedTransports(for: backends)
-        legacy = JSONHTTPClient(maxConnectionsPerHost: max(8, largest))
     }
 
     func transport(for backend: BackendConfiguration) throws -> any HTTPTransport {
@@ -21,6 +17,5 @@ final class TransportPool: Sendable {
 
     func shutdown() async throws {
         try await shared.shutdown()
-        try await legacy.shutdown()
     }
 }

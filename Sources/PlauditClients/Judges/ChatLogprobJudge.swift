@@ -1,76 +1,115 @@
 public import PlauditCore
+import Foundation
 
-/// A pointwise judge over an OpenAI-compatible chat-completions endpoint: the score is the
-/// expected rating over the rating tokens' `top_logprobs`.
+/// A pointwise judge on any ``ChatGenerator``: the score is the expected rating under the
+/// judge's distribution over rating tokens when the backend returns log-probabilities, else
+/// the rating parsed from its reply.
 ///
-/// The rubric's `response_prefix`, when set, is sent as a final assistant message that the
-/// server continues (llama.cpp and vLLM do; OpenAI does not), so the next token is the
-/// rating. When no rating token is among the top candidates, the reply is parsed instead, and
-/// then a longer reply is asked for once; a judge that still gives no rating is a
-/// ``ScoreOutcome/failure(_:)``, never a middle score.
+/// - Prefill: the rubric's `response_prefix`, when set, is sent as a final assistant message
+///   only when the generator continues one (``ChatCapabilities/assistantPrefill``: llama.cpp,
+///   vLLM, Anthropic), so that the next token is the rating.
+/// - Log-probabilities (``ChatCapabilities/maxTopLogprobs`` > 0): with a prefill, one token is
+///   asked for and its alternatives are read; without one, a short reply is asked for and the
+///   alternatives are read at the first generated token that spells a rating
+///   (research/serving_apis.md §3.1). Tokens spelling the same rating add up ("7" and " 7")
+///   and the expectation is renormalised over the rating tokens present.
+/// - Otherwise, or when no rating token is among the alternatives, the reply is parsed; then a
+///   longer reply is asked for once. A judge that still gives no rating is a
+///   ``ScoreOutcome/failure(_:)``, never a middle score.
+///
+/// Requests run at temperature 0 with seed 0.
 public struct ChatLogprobJudge: RewardScorer {
     public let name: String
-    public let http: JSONHTTPClient
-    public let baseURL: String
-    public let model: String
+    public let generator: any ChatGenerator
     public let rubric: Rubric
+    /// Alternatives asked for per token; capped at the backend's limit.
     public let topLogprobs: Int
+    /// Tokens for a reply that is parsed (or read for a rating position) on the first try.
+    public let replyTokens: Int
+    /// Tokens for the one longer retry.
+    public let retryTokens: Int
 
-    public init(name: String, http: JSONHTTPClient, baseURL: String, model: String, rubric: Rubric, topLogprobs: Int = 20) {
+    public init(
+        name: String, generator: any ChatGenerator, rubric: Rubric, topLogprobs: Int = 20, replyTokens: Int = 16,
+        retryTokens: Int = 64
+    ) {
         self.name = name
-        self.http = http
-        self.baseURL = baseURL
-        self.model = model
+        self.generator = generator
         self.rubric = rubric
         self.topLogprobs = topLogprobs
+        self.replyTokens = replyTokens
+        self.retryTokens = retryTokens
     }
 
     public var descriptor: ScorerDescriptor {
-        ScorerDescriptor(name: name, kind: .judge, backend: "openai-chat", model: model, rubric: rubric.reference)
+        ScorerDescriptor(
+            name: name, kind: .judge, backend: generator.descriptor.backend, model: generator.descriptor.model,
+            rubric: rubric.reference
+        )
+    }
+
+    /// Backend, URL, model, rubric and every setting that changes the rating.
+    public var cacheIdentity: ScorerCacheIdentity? {
+        let generator = generator.descriptor
+        return ScorerCacheIdentity(
+            backendKind: generator.backend, baseURL: generator.baseURL, model: generator.model, rubricSHA256: rubric.sha256,
+            parameters: "judge=chat-logprob;top_logprobs=\(effectiveTopLogprobs);prefill=\(usesPrefill);"
+                + "reply_tokens=\(replyTokens);retry_tokens=\(retryTokens);temperature=0;seed=0"
+        )
+    }
+
+    /// Whether the rubric's prefix is sent as a prefill.
+    var usesPrefill: Bool {
+        rubric.responsePrefix != nil && generator.capabilities.assistantPrefill
+    }
+
+    var effectiveTopLogprobs: Int {
+        max(0, min(topLogprobs, generator.capabilities.maxTopLogprobs))
     }
 
     public func score(_ request: ScoringRequest) async throws -> ScoreOutcome {
-        let first = try await complete(request, maxTokens: 1, logprobs: true)
-        let candidates = (first.logprobs?.content?.first?.topLogprobs ?? []).map { ($0.token, $0.logprob) }
-        if let expected = RatingExtraction.expectedRating(candidates: candidates, scale: rubric.scale) {
-            return .score(expected.rating)
+        let top = effectiveTopLogprobs
+        let first = try await complete(request, maxTokens: top > 0 && usesPrefill ? 1 : replyTokens, topLogprobs: top)
+        if top > 0, let expected = expectedRating(first) {
+            return .score(expected)
         }
-        if let rating = RatingExtraction.firstRating(in: reply(first), scale: rubric.scale) {
+        if let rating = RatingExtraction.firstRating(in: first.text, scale: rubric.scale) {
             return .score(Double(rating))
         }
-        let longer = try await complete(request, maxTokens: 16, logprobs: false)
-        if let rating = RatingExtraction.firstRating(in: reply(longer), scale: rubric.scale) {
+        let longer = try await complete(request, maxTokens: retryTokens, topLogprobs: 0)
+        if let rating = RatingExtraction.firstRating(in: longer.text, scale: rubric.scale) {
             return .score(Double(rating))
         }
-        return .failure("no rating in \(rubric.scale) among the top \(topLogprobs) tokens or in the reply \"\(reply(longer).prefix(80))\"")
+        let looked = top > 0 ? "among the top \(top) tokens or " : ""
+        return .failure("no rating in \(rubric.scale) \(looked)in the reply \"\(longer.text.prefix(80))\"")
     }
 
-    /// The reply without the prefix, which llama.cpp echoes back.
-    private func reply(_ choice: ChatCompletionWire.Response.Choice) -> String {
-        let content = choice.message.content
-        if let prefix = rubric.responsePrefix, content.hasPrefix(prefix) {
-            return String(content.dropFirst(prefix.count))
+    /// The expected rating at the rating position: the first token with a prefill, else the
+    /// first generated token that spells a rating.
+    func expectedRating(_ completion: ChatCompletion) -> Double? {
+        let position: TokenLogprobs?
+        if usesPrefill {
+            position = completion.tokens.first
+        } else {
+            position = completion.tokens.first { token in
+                Int(token.token.trimmingCharacters(in: .whitespacesAndNewlines)).map { rubric.scale.contains($0) } ?? false
+            }
         }
-        return content
+        guard let position else { return nil }
+        let candidates = position.top.map { (token: $0.token, logprob: $0.logprob) }
+        return RatingExtraction.expectedRating(candidates: candidates, scale: rubric.scale)?.rating
     }
 
-    private func complete(
-        _ request: ScoringRequest,
-        maxTokens: Int,
-        logprobs: Bool
-    ) async throws -> ChatCompletionWire.Response.Choice {
-        var messages = [ChatCompletionWire.Message(role: "user", content: rubric.render(prompt: request.prompt.text, response: request.response))]
-        if let prefix = rubric.responsePrefix {
-            messages.append(.init(role: "assistant", content: prefix))
+    private func complete(_ request: ScoringRequest, maxTokens: Int, topLogprobs: Int) async throws -> ChatCompletion {
+        var messages = [ChatMessage(role: "user", content: rubric.render(prompt: request.prompt.text, response: request.response))]
+        if usesPrefill, let prefix = rubric.responsePrefix {
+            messages.append(ChatMessage(role: "assistant", content: prefix))
         }
-        let body = ChatCompletionWire.Request(
-            model: model, messages: messages, maxTokens: maxTokens, temperature: 0, logprobs: logprobs,
-            topLogprobs: logprobs ? topLogprobs : nil, seed: 0
+        return try await generator.complete(
+            ChatRequest(
+                messages: messages, maxTokens: maxTokens, temperature: 0, seed: 0,
+                topLogprobs: topLogprobs > 0 ? topLogprobs : nil
+            )
         )
-        let response = try await http.post(baseURL + "/v1/chat/completions", body: body, as: ChatCompletionWire.Response.self)
-        guard let choice = response.choices.first else {
-            throw ClientError(.unexpectedResponse, "\(baseURL)/v1/chat/completions answered with no choices")
-        }
-        return choice
     }
 }

@@ -11,21 +11,32 @@ import Foundation
 /// tokenization, which a text grammar does not (greedy decoding under a text grammar may
 /// spell `".` as `"` + `.`). Perplexity = exp(mean negative log-probability) over the
 /// response's own tokens; the end-of-turn token after them is not counted.
+///
+/// It talks to the server through a ``BackendClient`` of kind `llama.cpp` whose URL is the
+/// server's base URL (for a server plaudit starts: ``LlamaServer/backendConfiguration(name:)``).
 public struct LlamaCppPerplexityScorer: RewardScorer {
     public let name: String
-    public let http: JSONHTTPClient
-    public let baseURL: String
+    public let client: BackendClient
+    /// The model name reported in manifests and cache keys (the server serves one model).
     public let model: String
 
-    public init(name: String, http: JSONHTTPClient, baseURL: String, model: String) {
+    public init(name: String, client: BackendClient, model: String) {
         self.name = name
-        self.http = http
-        self.baseURL = baseURL
+        self.client = client
         self.model = model
     }
 
     public var descriptor: ScorerDescriptor {
-        ScorerDescriptor(name: name, kind: .perplexity, backend: "llama.cpp", model: model)
+        ScorerDescriptor(name: name, kind: .perplexity, backend: BackendKind.llamaCpp.rawValue, model: model)
+    }
+
+    /// Server, model and method: the same response to the same prompt always gets the same
+    /// score from the same model file.
+    public var cacheIdentity: ScorerCacheIdentity? {
+        ScorerCacheIdentity(
+            backendKind: BackendKind.llamaCpp.rawValue, baseURL: client.baseURL, model: model,
+            parameters: "scorer=perplexity;method=forced-token-grammar;n_probs=1;temperature=0;seed=0"
+        )
     }
 
     public func score(_ request: ScoringRequest) async throws -> ScoreOutcome {
@@ -46,18 +57,18 @@ public struct LlamaCppPerplexityScorer: RewardScorer {
     /// The log-probability of each of the response's tokens given the templated prompt and the
     /// tokens before it.
     public func tokenLogprobs(_ request: ScoringRequest) async throws -> Result<[Double], ForcingFailure> {
-        let tokens = try await http.post(
-            baseURL + "/tokenize", body: LlamaCppWire.TokenizeRequest(content: request.response, addSpecial: false),
+        let tokens = try await client.post(
+            "/tokenize", body: LlamaCppWire.TokenizeRequest(content: request.response, addSpecial: false),
             as: LlamaCppWire.TokenizeResponse.self
         ).tokens
         guard !tokens.isEmpty else { return .failure(ForcingFailure(message: "empty response: no tokens to score")) }
-        let prompt = try await http.post(
-            baseURL + "/apply-template",
-            body: LlamaCppWire.ApplyTemplateRequest(messages: request.prompt.messages.map { .init(role: $0.role, content: $0.content) }),
+        let prompt = try await client.post(
+            "/apply-template",
+            body: LlamaCppWire.ApplyTemplateRequest(messages: request.prompt.messages),
             as: LlamaCppWire.ApplyTemplateResponse.self
         ).prompt
-        let completion = try await http.post(
-            baseURL + "/completion",
+        let completion = try await client.post(
+            "/completion",
             body: LlamaCppWire.CompletionRequest(
                 prompt: prompt, grammar: "root ::= " + tokens.map { "<[\($0)]>" }.joined(separator: " "),
                 nProbs: 1, nPredict: tokens.count + 1, temperature: 0, cachePrompt: true, seed: 0

@@ -1,15 +1,17 @@
+import PlauditCore
+
 /// llama.cpp's native endpoints used for teacher-forced log-probabilities
 /// (research/serving_apis.md §5).
 enum LlamaCppWire {
-    struct ApplyTemplateRequest: Encodable {
-        var messages: [ChatCompletionWire.Message]
+    struct ApplyTemplateRequest: Encodable, Sendable {
+        var messages: [ChatMessage]
     }
 
-    struct ApplyTemplateResponse: Decodable {
+    struct ApplyTemplateResponse: Decodable, Sendable {
         var prompt: String
     }
 
-    struct TokenizeRequest: Encodable {
+    struct TokenizeRequest: Encodable, Sendable {
         var content: String
         var addSpecial: Bool
 
@@ -19,11 +21,11 @@ enum LlamaCppWire {
         }
     }
 
-    struct TokenizeResponse: Decodable {
+    struct TokenizeResponse: Decodable, Sendable {
         var tokens: [Int]
     }
 
-    struct CompletionRequest: Encodable {
+    struct CompletionRequest: Encodable, Sendable {
         var prompt: String
         var grammar: String
         var nProbs: Int
@@ -40,8 +42,8 @@ enum LlamaCppWire {
         }
     }
 
-    struct CompletionResponse: Decodable {
-        struct TokenProbability: Decodable {
+    struct CompletionResponse: Decodable, Sendable {
+        struct TokenProbability: Decodable, Sendable {
             var id: Int
             var token: String
             var logprob: Double

@@ -1,4 +1,5 @@
 public import Foundation
+public import PlauditCore
 
 /// A llama.cpp server that plaudit starts, owns and stops: 127.0.0.1 only, a free port, and
 /// stopped by PID however the run ends.
@@ -9,6 +10,17 @@ public import Foundation
 public actor LlamaServer {
     /// How to start the server.
     public struct Configuration: Sendable {
+        /// How an embedding server pools per-token states into one vector per input
+        /// (llama.cpp's `--pooling`).
+        public enum Pooling: String, Sendable {
+            /// The mean over the input's tokens.
+            case mean
+            /// The first token's state.
+            case cls
+            /// The last token's state (decoder models trained for it).
+            case last
+        }
+
         /// The GGUF model file.
         public var model: URL
         /// The `pip --target` folder holding `xllamacpp`.
@@ -23,6 +35,11 @@ public actor LlamaServer {
         /// Upper bound on the server's life, whatever happens to plaudit.
         public var maxSeconds: Int
         public var startupTimeout: Duration
+        /// `nil` (the default): a generation server (chat, completions, tokenize). Set: an
+        /// embedding server (llama.cpp's `--embeddings --pooling P`) whose `/v1/embeddings`
+        /// answers with L2-normalised vectors. Start a separate server for generation:
+        /// llama.cpp documents embedding mode as embeddings only.
+        public var embeddings: Pooling?
 
         public init(
             model: URL,
@@ -32,7 +49,8 @@ public actor LlamaServer {
             alias: String = "smollm2",
             logFile: URL,
             maxSeconds: Int = 6 * 3600,
-            startupTimeout: Duration = .seconds(120)
+            startupTimeout: Duration = .seconds(120),
+            embeddings: Pooling? = nil
         ) {
             self.model = model
             self.pythonPath = pythonPath
@@ -42,13 +60,14 @@ public actor LlamaServer {
             self.logFile = logFile
             self.maxSeconds = maxSeconds
             self.startupTimeout = startupTimeout
+            self.embeddings = embeddings
         }
 
-        /// The SmolLM2 server from installed assets.
-        public static func smolLM2(_ assets: LocalAssets, threads: Int = 1) -> Configuration {
+        /// The SmolLM2 server from installed assets; `embeddings` starts it in embedding mode.
+        public static func smolLM2(_ assets: LocalAssets, threads: Int = 1, embeddings: Pooling? = nil) -> Configuration {
             Configuration(
                 model: assets.smolLM2, pythonPath: assets.pythonPath, threads: threads,
-                logFile: assets.root.appendingPathComponent("llama-server.log")
+                logFile: assets.root.appendingPathComponent("llama-server.log"), embeddings: embeddings
             )
         }
     }
@@ -101,6 +120,7 @@ public actor LlamaServer {
         process.arguments = [
             LocalAssets.python, "-u", scriptURL.path, configuration.model.path, String(configuration.threads),
             String(configuration.contextSize), configuration.alias, String(configuration.maxSeconds),
+            configuration.embeddings?.rawValue ?? "generate",
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = [configuration.pythonPath.path, environment["PYTHONPATH"]]
@@ -152,6 +172,16 @@ public actor LlamaServer {
         if await waitForExit(seconds: 5) { return }
         kill(pid, SIGKILL)
         _ = await waitForExit(seconds: 5)
+    }
+
+    /// A backend of kind `llama.cpp` for this server, to build a ``BackendClient`` from: its
+    /// base URL, its alias as the model, one request at a time (the server has one slot), no
+    /// key.
+    public nonisolated func backendConfiguration(name: String = "llama.cpp (local)") -> BackendConfiguration {
+        BackendConfiguration(
+            name: name, kind: .llamaCpp, urls: [baseURL], model: configuration.alias, concurrency: 1, requestTimeout: 600,
+            maxRetries: 2
+        )
     }
 
     /// Whether the server process is still alive.

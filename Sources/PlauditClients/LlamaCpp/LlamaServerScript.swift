@@ -4,6 +4,12 @@
 /// (`{"event": "ready", "port": …, "pid": …}`) when it listens. It exits when its standard
 /// input closes, so the server never outlives the plaudit process that started it, and after
 /// a hard time limit in any case.
+///
+/// Its sixth argument is `generate` for a generation server, or a pooling (`mean`, `cls`,
+/// `last`) for an embedding server: xllamacpp exposes llama.cpp's `--embeddings` and
+/// `--pooling` as `CommonParams.embedding` (bool) and `CommonParams.pooling_type` (the
+/// `llama_pooling_type` enum), and `embd_normalize = 2` (euclidean, the default) gives
+/// L2-normalised vectors.
 enum LlamaServerScript {
     static let source = #"""
     import json, os, socket, sys, threading, time
@@ -20,6 +26,7 @@ enum LlamaServerScript {
 
     def main():
         model, threads, ctx, alias, max_seconds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], float(sys.argv[5])
+        mode = sys.argv[6] if len(sys.argv) > 6 else "generate"
         try:
             import xllamacpp
         except ImportError as error:
@@ -38,6 +45,10 @@ enum LlamaServerScript {
             params.cpuparams.n_threads = threads
             params.cpuparams_batch.n_threads = threads
             params.model_alias = {alias}
+            if mode != "generate":
+                params.embedding = True
+                params.pooling_type = getattr(xllamacpp.llama_pooling_type, "LLAMA_POOLING_TYPE_" + mode.upper())
+                params.embd_normalize = 2
             try:
                 server = xllamacpp.Server(params)
                 break

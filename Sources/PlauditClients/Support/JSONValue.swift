@@ -1,7 +1,8 @@
 import Foundation
 
 /// Any JSON value, as a `Sendable` tree: the body template of ``HTTPTemplateScorer`` and the
-/// answers it reads a score from.
+/// answers it reads a score from, and a caller's JSON schema (kept as text in
+/// ``JSONSchemaFormat``) embedded in a chat request and re-encoded with the body's sorted keys.
 ///
 /// Integers are kept apart from other numbers so that a template's `"top_k": 1` is sent back
 /// as `1`, not `1.0`, and large ids keep every digit.
@@ -29,6 +30,16 @@ enum JSONValue: Hashable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let text = (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
         return text.count > limit ? String(text.prefix(limit)) + "…" : text
+    }
+
+    /// Parses JSON text, for example ``JSONSchemaFormat/schemaJSON``.
+    /// - Throws: ``ClientError`` (`configuration`) naming `what` when the text is not JSON.
+    static func parse(_ text: String, what: String) throws -> JSONValue {
+        do {
+            return try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        } catch {
+            throw ClientError(.configuration, "\(what) is not valid JSON: \(error)")
+        }
     }
 
     /// A short name of the value's type, for error messages.

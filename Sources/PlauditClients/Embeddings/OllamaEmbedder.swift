@@ -1,0 +1,72 @@
+public import PlauditCore
+
+/// An ``Embedder`` over Ollama's native `POST /api/embed` (research/serving_apis.md §4):
+/// `{model, input: [...]}` answered by `{embeddings: [[...], ...]}` in input order.
+///
+/// - Batches of at most `max_batch_size` texts (default 32).
+/// - `truncate: false` is sent, so an input longer than the context is a 400 error rather than
+///   silently cut (Ollama truncates by default).
+/// - ``descriptor``'s dimension: option `dimension` when set, else learned by
+///   ``connect(client:)`` from one probe text; or given to ``init(client:dimension:)``.
+public struct OllamaEmbedder: Embedder {
+    /// The backend this embedder posts to.
+    public let client: BackendClient
+    public let descriptor: EmbedderDescriptor
+    let model: String
+    let batchSize: Int
+
+    /// - Throws: ``ClientError`` (`configuration`) when the backend is not of kind `ollama` or
+    ///   names no `model`.
+    public init(client: BackendClient, dimension: Int) throws {
+        let configuration = client.configuration
+        guard configuration.kind == .ollama else {
+            throw ClientError(.configuration, "backend '\(configuration.name)' is of kind '\(configuration.kind.rawValue)', not ollama")
+        }
+        guard let model = configuration.model, !model.isEmpty else {
+            throw ClientError(.configuration, "backend '\(configuration.name)' (ollama): `model` is required for embeddings")
+        }
+        guard dimension > 0 else {
+            throw ClientError(.configuration, "backend '\(configuration.name)': embedding dimension must be positive")
+        }
+        self.client = client
+        self.model = model
+        self.batchSize = max(1, configuration.maxBatchSize ?? 32)
+        self.descriptor = EmbedderDescriptor(
+            name: "ollama:\(model)", dimension: dimension,
+            parameters: ["backend": "ollama", "base_url": client.baseURL, "model": model, "endpoint": "/api/embed", "truncate": "false"]
+        )
+    }
+
+    /// An embedder whose dimension is option `dimension`, or else learned by embedding one
+    /// probe text (one request).
+    public static func connect(client: BackendClient) async throws -> OllamaEmbedder {
+        if let dimension = try EmbeddingBatches.configuredDimension(client.configuration.options, backend: client.configuration.name) {
+            return try OllamaEmbedder(client: client, dimension: dimension)
+        }
+        // Validate kind and model before the probe is sent.
+        let unchecked = try OllamaEmbedder(client: client, dimension: 1)
+        let probe = try await send([EmbeddingBatches.probeText], client: client, model: unchecked.model)
+        guard let width = probe.first?.count, width > 0 else {
+            throw ClientError(.unexpectedResponse, "\(client.baseURL)/api/embed returned no vector for the probe")
+        }
+        return try OllamaEmbedder(client: client, dimension: width)
+    }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        let client = client
+        let model = model
+        return try await EmbeddingBatches.embed(
+            texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
+            source: "\(client.baseURL)/api/embed"
+        ) { batch in
+            try await Self.send(batch, client: client, model: model)
+        }
+    }
+
+    static func send(_ batch: [String], client: BackendClient, model: String) async throws -> [[Float]] {
+        try await client.post(
+            "/api/embed", body: EmbeddingsWire.OllamaRequest(model: model, input: batch, truncate: false),
+            as: EmbeddingsWire.OllamaResponse.self
+        ).embeddings
+    }
+}

@@ -1,0 +1,80 @@
+public import PlauditCore
+
+/// An ``Embedder`` over text-embeddings-inference's native `POST /embed`
+/// (research/serving_apis.md §2).
+///
+/// - Batches of at most `max_batch_size` texts (default 32, TEI's `--max-client-batch-size`
+///   default; more is a 422). The answer is a bare array of arrays in input order.
+/// - `normalize` comes from option `normalize` (`true` by default, as TEI's own default), and
+///   `truncate: false` is always sent: an input longer than the model's limit is a 422 error,
+///   never silently cut.
+/// - ``descriptor``'s dimension: option `dimension` when set, else learned by
+///   ``connect(client:)`` from one probe text; or given to ``init(client:dimension:)``.
+public struct TEIEmbedder: Embedder {
+    /// The backend this embedder posts to.
+    public let client: BackendClient
+    public let descriptor: EmbedderDescriptor
+    let normalize: Bool
+    let batchSize: Int
+
+    /// - Throws: ``ClientError`` (`configuration`) when the backend is not of kind `tei` or
+    ///   option `normalize` is not `true` or `false`.
+    public init(client: BackendClient, dimension: Int) throws {
+        let configuration = client.configuration
+        guard configuration.kind == .tei else {
+            throw ClientError(.configuration, "backend '\(configuration.name)' is of kind '\(configuration.kind.rawValue)', not tei")
+        }
+        guard dimension > 0 else {
+            throw ClientError(.configuration, "backend '\(configuration.name)': embedding dimension must be positive")
+        }
+        self.normalize = try Self.normalizeOption(configuration)
+        self.client = client
+        self.batchSize = max(1, configuration.maxBatchSize ?? 32)
+        self.descriptor = EmbedderDescriptor(
+            name: "tei:\(configuration.model ?? "default")", dimension: dimension,
+            parameters: [
+                "backend": "tei", "base_url": client.baseURL, "model": configuration.model ?? "", "endpoint": "/embed",
+                "normalize": String(normalize), "truncate": "false",
+            ]
+        )
+    }
+
+    /// An embedder whose dimension is option `dimension`, or else learned by embedding one
+    /// probe text (one request).
+    public static func connect(client: BackendClient) async throws -> TEIEmbedder {
+        if let dimension = try EmbeddingBatches.configuredDimension(client.configuration.options, backend: client.configuration.name) {
+            return try TEIEmbedder(client: client, dimension: dimension)
+        }
+        // Validate kind and options before the probe is sent.
+        let unchecked = try TEIEmbedder(client: client, dimension: 1)
+        let probe = try await send([EmbeddingBatches.probeText], client: client, normalize: unchecked.normalize)
+        guard let width = probe.first?.count, width > 0 else {
+            throw ClientError(.unexpectedResponse, "\(client.baseURL)/embed returned no vector for the probe")
+        }
+        return try TEIEmbedder(client: client, dimension: width)
+    }
+
+    public func embed(_ texts: [String]) async throws -> [[Float]] {
+        let client = client
+        let normalize = normalize
+        return try await EmbeddingBatches.embed(
+            texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
+            source: "\(client.baseURL)/embed"
+        ) { batch in
+            try await Self.send(batch, client: client, normalize: normalize)
+        }
+    }
+
+    static func send(_ batch: [String], client: BackendClient, normalize: Bool) async throws -> [[Float]] {
+        try await client.post("/embed", body: EmbeddingsWire.TEIRequest(inputs: batch, normalize: normalize, truncate: false), as: [[Float]].self)
+    }
+
+    static func normalizeOption(_ configuration: BackendConfiguration) throws -> Bool {
+        switch configuration.options["normalize"]?.lowercased() {
+        case nil, "true"?: return true
+        case "false"?: return false
+        case let other?:
+            throw ClientError(.configuration, "backend '\(configuration.name)': option normalize must be true or false, not '\(other)'")
+        }
+    }
+}
