@@ -195,25 +195,26 @@ struct AuditCommand: AsyncParsableCommand {
             return
         }
 
-        let chosenEmbedder: any Embedder
+        let session = EmbedderSession(configuration: plan.configuration, choice: embedder, threads: embedderThreads)
+        let (outcome, chosenEmbedder, cut): (CalibrationOutcome, EmbedderDescriptor, Double)
         do {
-            chosenEmbedder = try embedder.make(assets: assets, threads: embedderThreads)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.badInput)
-        }
-        let cut = threshold ?? CalibrationOptions.defaultThreshold(embedder: chosenEmbedder.descriptor.name)
-        progress.note("embedder: \(chosenEmbedder.descriptor.name)")
-        let options = CalibrationOptions(
-            clustering: clusteringOption(cut: cut), humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
-            bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed
-        )
-        var outcome: CalibrationOutcome
-        do {
-            outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosenEmbedder, live: live, progress: progress)
+            (outcome, chosenEmbedder, cut) = try await session.run(assets: assets) { chosen, remote in
+                // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
+                let cut = threshold ?? (remote ? CalibrationOptions.miniLMThreshold : CalibrationOptions.defaultThreshold(embedder: chosen.descriptor.name))
+                progress.note("embedder: \(chosen.descriptor.name)" + (remote && threshold == nil ? " (cut \(cut), MiniLM's; calibrate with --threshold)" : ""))
+                let options = CalibrationOptions(
+                    clustering: clusteringOption(cut: cut), humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
+                    bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed
+                )
+                var outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
+                outcome.timings.merge(timings) { _, new in new }
+                return (outcome, chosen.descriptor, cut)
+            }
+        } catch let error as ConfigurationError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         } catch {
             throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
         }
-        outcome.timings.merge(timings) { _, new in new }
 
         let finished = Date()
         let results = CalibrationResults(
@@ -349,7 +350,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func manifest(
-        data: Dataset, outcome: CalibrationOutcome, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: any Embedder,
+        data: Dataset, outcome: CalibrationOutcome, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
         cut: Double, rubrics: [RubricReference], started: Date, finished: Date
     ) -> RunManifest {
         var timings = outcome.timings
@@ -365,7 +366,7 @@ struct AuditCommand: AsyncParsableCommand {
             command: (["plaudit", "audit"] + Self.recordedArguments().map(URLCredentials.removing(from:))).joined(separator: " "),
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
-            rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder.descriptor, seed: seed,
+            rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder, seed: seed,
             parameters: [
                 "clustering": clustering == .agglomerative ? "agglomerative (average linkage, cosine distance < \(cut))"
                     : clustering == .kmeans ? "k-means++ (k = \(k))" : "labels from the data",

@@ -170,4 +170,44 @@ struct BackendRunTests {
             #expect(bytes.range(of: Data(key.utf8)) == nil, "\(file.lastPathComponent) holds the key")
         }
     }
+
+    @Test("an embeddings backend from the configuration clusters the responses (OpenAI shape, mapped by index)")
+    func remoteEmbedder() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rewards = try await FakeRewardServer.start()
+        let embeddings = try await FakeHTTPServer.start { request in
+            guard request.path == "/v1/embeddings", let inputs = request.json?["input"] as? [String] else {
+                return .json(#"{"error":{"message":"Not Found","type":"invalid_request_error","param":null,"code":null}}"#, status: 404)
+            }
+            // Answer in reverse order: the client must map by index.
+            let data = inputs.enumerated().reversed().map { index, text in
+                let h = text.unicodeScalars.reduce(1) { ($0 &* 33 &+ Int($1.value)) % 997 }
+                let vector = (0..<8).map { d in String(Double((h * (d + 3)) % 17) - 8) }.joined(separator: ",")
+                return #"{"object":"embedding","index":\#(index),"embedding":[\#(vector)]}"#
+            }
+            return .json(#"{"object":"list","data":[\#(data.joined(separator: ","))],"model":"fake-embed","usage":{"prompt_tokens":9,"total_tokens":9}}"#)
+        }
+        let yaml = rewards.configuration(cache: "c.sqlite") + """
+            embedder: {backend: embed}
+
+            """
+        let withEmbedBackend = yaml.replacingOccurrences(of: "scorers:", with: """
+              - name: embed
+                kind: openai
+                urls: [\(embeddings.baseURL)]
+                model: fake-embed
+            scorers:
+            """)
+        let arguments = try Self.audit(dir, withEmbedBackend, out: "out").filter { $0 != "lexical" && $0 != "--embedder" }
+        let run = try CommandRunner.run(arguments, in: dir)
+        try await rewards.stop()
+        try await embeddings.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try #require(try Self.json(dir, "out/results.json")["manifest"] as? [String: Any])
+        let embedder = try #require(manifest["embedder"] as? [String: Any])
+        #expect(embedder["dimension"] as? Int == 8)
+        #expect((embedder["name"] as? String)?.contains("fake-embed") == true, "\(embedder)")
+        #expect(embeddings.log.count >= 2)
+    }
 }
