@@ -18,6 +18,8 @@ done
 swift build -c release --static-swift-stdlib --product plaudit
 mkdir -p dist
 cp .build/release/plaudit dist/plaudit
+# Symbols are not needed to run; stripping takes the file from about 160 MB to about a third.
+strip dist/plaudit
 echo "built dist/plaudit ($(du -h dist/plaudit | cut -f1)); shared libraries it needs:"
 ldd dist/plaudit | sed 's/^/  /'
 if ldd dist/plaudit | grep -q 'libswift\|libFoundation\|libdispatch'; then
