@@ -25,6 +25,11 @@ struct EmbedCommand: AsyncParsableCommand {
         do {
             records = try source.read()
             chosen = try embedder.make(assets: LocalAssets(), threads: threads)
+            if source.shard != nil && chosen is LexicalEmbedder {
+                throw ConfigurationError(
+                    "--shard: the lexical embedder weighs words by their frequency over all texts, so parts would not add up to the whole; use --embedder minilm, or no --shard"
+                )
+            }
         } catch let error as InputError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         } catch let error as ConfigurationError {

@@ -16,8 +16,13 @@ struct TextInputOptions: ParsableArguments {
     @Option(help: "JSONL field copied to the output as `id`.")
     var idField = "id"
 
+    @Option(help: "Do part i of n (for example 2/4): every n-th text from the i-th. The parts' outputs together are the whole.")
+    var shard: ShardSpec?
+
     func read() throws(InputError) -> [TextInput.Record] {
-        try TextInput.read(path: input, format: format, field: field, idField: idField)
+        let records = try TextInput.read(path: input, format: format, field: field, idField: idField)
+        guard let shard else { return records }
+        return shard.indices(itemCount: records.count).map { records[$0] }
     }
 }
 

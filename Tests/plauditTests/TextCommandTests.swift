@@ -66,4 +66,27 @@ struct TextCommandTests {
         let vectors = embed.stdout.split(separator: "\n").map { (try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["embedding"] as! [Double] }
         #expect(vectors.map(\.count) == [384, 384])
     }
+
+    @Test("--shard splits the texts: the parts' outputs together are the whole run's lines; lexical embed refuses it")
+    func shards() throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let texts = ["I love this!", "This is terrible.", "It is a book.", "Not bad at all :)", "meh", "GREAT!!!", "awful, just awful"]
+        try Data(texts.joined(separator: "\n").utf8).write(to: dir.appendingPathComponent("in.txt"))
+        let whole = try CommandRunner.run(["sentiment", "in.txt"], in: dir)
+        guard whole.status == 0 else { return }  // VADER not installed: covered by the VADER suites
+        var parts: [Substring] = []
+        for i in 1...3 {
+            let part = try CommandRunner.run(["sentiment", "in.txt", "--shard", "\(i)/3"], in: dir)
+            #expect(part.status == 0, "\(part.stderr)")
+            parts += part.stdout.split(separator: "\n")
+        }
+        #expect(parts.count == texts.count)
+        #expect(Set(parts) == Set(whole.stdout.split(separator: "\n")))
+        let lexical = try CommandRunner.run(["embed", "in.txt", "--embedder", "lexical", "--shard", "1/2"], in: dir)
+        #expect(lexical.status == 2)
+        #expect(lexical.stderr.contains("--shard"))
+        let bad = try CommandRunner.run(["sentiment", "in.txt", "--shard", "4/3"], in: dir)
+        #expect(bad.status != 0)
+    }
 }
