@@ -8,7 +8,9 @@ public import PlauditCore
 ///   silently cut (Ollama truncates by default).
 /// - ``descriptor``'s dimension: option `dimension` when set, else learned by
 ///   ``connect(client:)`` from one probe text; or given to ``init(client:dimension:)``.
-public struct OllamaEmbedder: Embedder {
+public struct OllamaEmbedder: Embedder, EndpointEmbedder {
+    static let path = "/api/embed"
+
     /// The backend this embedder posts to.
     public let client: BackendClient
     public let descriptor: EmbedderDescriptor
@@ -40,32 +42,16 @@ public struct OllamaEmbedder: Embedder {
     /// An embedder whose dimension is option `dimension`, or else learned by embedding one
     /// probe text (one request).
     public static func connect(client: BackendClient) async throws -> OllamaEmbedder {
-        if let dimension = try EmbeddingBatches.configuredDimension(client.configuration.options, backend: client.configuration.name) {
-            return try OllamaEmbedder(client: client, dimension: dimension)
-        }
-        // Validate kind and model before the probe is sent.
-        let unchecked = try OllamaEmbedder(client: client, dimension: 1)
-        let probe = try await send([EmbeddingBatches.probeText], client: client, model: unchecked.model)
-        guard let width = probe.first?.count, width > 0 else {
-            throw ClientError(.unexpectedResponse, "\(client.baseURL)/api/embed returned no vector for the probe")
-        }
-        return try OllamaEmbedder(client: client, dimension: width)
+        try await connecting(client: client)
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        let client = client
-        let model = model
-        return try await EmbeddingBatches.embed(
-            texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
-            source: "\(client.baseURL)/api/embed"
-        ) { batch in
-            try await Self.send(batch, client: client, model: model)
-        }
+        try await embedInBatches(texts)
     }
 
-    static func send(_ batch: [String], client: BackendClient, model: String) async throws -> [[Float]] {
+    func send(_ batch: [String]) async throws -> [[Float]] {
         try await client.post(
-            "/api/embed", body: EmbeddingsWire.OllamaRequest(model: model, input: batch, truncate: false),
+            Self.path, body: EmbeddingsWire.OllamaRequest(model: model, input: batch, truncate: false),
             as: EmbeddingsWire.OllamaResponse.self
         ).embeddings
     }

@@ -11,7 +11,9 @@ public import PlauditCore
 /// - ``descriptor``'s dimension is fixed when the embedder is made: ``connect(client:)`` takes
 ///   option `dimension` when set, else embeds one probe text and uses its length;
 ///   ``init(client:dimension:)`` takes it as given. Every later vector must have that length.
-public struct OpenAIEmbedder: Embedder {
+public struct OpenAIEmbedder: Embedder, EndpointEmbedder {
+    static let path = "/v1/embeddings"
+
     /// The backend this embedder posts to.
     public let client: BackendClient
     public let descriptor: EmbedderDescriptor
@@ -49,33 +51,17 @@ public struct OpenAIEmbedder: Embedder {
     /// An embedder whose dimension is option `dimension`, or else learned by embedding one
     /// probe text (one request).
     public static func connect(client: BackendClient) async throws -> OpenAIEmbedder {
-        if let dimension = try EmbeddingBatches.configuredDimension(client.configuration.options, backend: client.configuration.name) {
-            return try OpenAIEmbedder(client: client, dimension: dimension)
-        }
-        // Validate kind and model before the probe is sent.
-        _ = try OpenAIEmbedder(client: client, dimension: 1)
-        let probe = try await send([EmbeddingBatches.probeText], client: client, model: client.configuration.model)
-        guard let width = probe.first?.count, width > 0 else {
-            throw ClientError(.unexpectedResponse, "\(client.baseURL)/v1/embeddings returned an empty vector for the probe")
-        }
-        return try OpenAIEmbedder(client: client, dimension: width)
+        try await connecting(client: client)
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        let client = client
-        let model = model
-        return try await EmbeddingBatches.embed(
-            texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
-            source: "\(client.baseURL)/v1/embeddings"
-        ) { batch in
-            try await Self.send(batch, client: client, model: model)
-        }
+        try await embedInBatches(texts)
     }
 
     /// One request; vectors put in input order by `index`.
-    static func send(_ batch: [String], client: BackendClient, model: String?) async throws -> [[Float]] {
+    func send(_ batch: [String]) async throws -> [[Float]] {
         let response = try await client.post(
-            "/v1/embeddings", body: EmbeddingsWire.OpenAIRequest(model: model, input: batch, encodingFormat: "float"),
+            Self.path, body: EmbeddingsWire.OpenAIRequest(model: model, input: batch, encodingFormat: "float"),
             as: EmbeddingsWire.OpenAIResponse.self
         )
         var vectors = [[Float]?](repeating: nil, count: batch.count)

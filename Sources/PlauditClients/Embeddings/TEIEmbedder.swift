@@ -10,7 +10,9 @@ public import PlauditCore
 ///   never silently cut.
 /// - ``descriptor``'s dimension: option `dimension` when set, else learned by
 ///   ``connect(client:)`` from one probe text; or given to ``init(client:dimension:)``.
-public struct TEIEmbedder: Embedder {
+public struct TEIEmbedder: Embedder, EndpointEmbedder {
+    static let path = "/embed"
+
     /// The backend this embedder posts to.
     public let client: BackendClient
     public let descriptor: EmbedderDescriptor
@@ -42,31 +44,15 @@ public struct TEIEmbedder: Embedder {
     /// An embedder whose dimension is option `dimension`, or else learned by embedding one
     /// probe text (one request).
     public static func connect(client: BackendClient) async throws -> TEIEmbedder {
-        if let dimension = try EmbeddingBatches.configuredDimension(client.configuration.options, backend: client.configuration.name) {
-            return try TEIEmbedder(client: client, dimension: dimension)
-        }
-        // Validate kind and options before the probe is sent.
-        let unchecked = try TEIEmbedder(client: client, dimension: 1)
-        let probe = try await send([EmbeddingBatches.probeText], client: client, normalize: unchecked.normalize)
-        guard let width = probe.first?.count, width > 0 else {
-            throw ClientError(.unexpectedResponse, "\(client.baseURL)/embed returned no vector for the probe")
-        }
-        return try TEIEmbedder(client: client, dimension: width)
+        try await connecting(client: client)
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
-        let client = client
-        let normalize = normalize
-        return try await EmbeddingBatches.embed(
-            texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
-            source: "\(client.baseURL)/embed"
-        ) { batch in
-            try await Self.send(batch, client: client, normalize: normalize)
-        }
+        try await embedInBatches(texts)
     }
 
-    static func send(_ batch: [String], client: BackendClient, normalize: Bool) async throws -> [[Float]] {
-        try await client.post("/embed", body: EmbeddingsWire.TEIRequest(inputs: batch, normalize: normalize, truncate: false), as: [[Float]].self)
+    func send(_ batch: [String]) async throws -> [[Float]] {
+        try await client.post(Self.path, body: EmbeddingsWire.TEIRequest(inputs: batch, normalize: normalize, truncate: false), as: [[Float]].self)
     }
 
     static func normalizeOption(_ configuration: BackendConfiguration) throws -> Bool {

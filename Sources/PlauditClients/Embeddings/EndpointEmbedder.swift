@@ -1,0 +1,41 @@
+import PlauditCore
+
+/// What the three HTTP embedders share: one request per batch on one route, the dimension
+/// fixed when the embedder is made, batches sent concurrently by ``EmbeddingBatches``.
+protocol EndpointEmbedder: Embedder {
+    /// The route, for example `/v1/embeddings`.
+    static var path: String { get }
+    var client: BackendClient { get }
+    var batchSize: Int { get }
+    /// Checks the configuration; `dimension` is what every vector must have.
+    init(client: BackendClient, dimension: Int) throws
+    /// One request for one batch; vectors in input order.
+    func send(_ batch: [String]) async throws -> [[Float]]
+}
+
+extension EndpointEmbedder {
+    /// An embedder whose dimension is option `dimension`, or else learned by embedding one
+    /// probe text (one request). The configuration is checked before the probe is sent.
+    static func connecting(client: BackendClient) async throws -> Self {
+        if let dimension = try EmbeddingBatches.configuredDimension(client.configuration.options, backend: client.configuration.name) {
+            return try Self(client: client, dimension: dimension)
+        }
+        let unchecked = try Self(client: client, dimension: 1)
+        let probe = try await unchecked.send([EmbeddingBatches.probeText])
+        guard let width = probe.first?.count, width > 0 else {
+            throw ClientError(.unexpectedResponse, "\(client.baseURL)\(path) returned no vector for the probe")
+        }
+        return try Self(client: client, dimension: width)
+    }
+
+    /// Every text's vector, in order, in batches of ``batchSize``.
+    func embedInBatches(_ texts: [String]) async throws -> [[Float]] {
+        let embedder = self
+        return try await EmbeddingBatches.embed(
+            texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
+            source: "\(client.baseURL)\(Self.path)"
+        ) { batch in
+            try await embedder.send(batch)
+        }
+    }
+}
