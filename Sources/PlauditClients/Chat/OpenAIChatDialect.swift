@@ -107,4 +107,14 @@ struct OpenAIChatDialect: Hashable, Sendable {
             return .object(["type": .string("json"), "value": parsed])
         }
     }
+
+    /// Option `max_top_logprobs`: the most alternatives per token the server returns, when it
+    /// differs from the kind's default.
+    static func maxTopLogprobsOption(_ configuration: BackendConfiguration) throws -> Int? {
+        guard let text = configuration.options["max_top_logprobs"] else { return nil }
+        guard let value = Int(text), value >= 0 else {
+            throw ClientError(.configuration, "backend '\(configuration.name)': option max_top_logprobs must be a whole number ≥ 0, not '\(text)'")
+        }
+        return value
+    }
 }

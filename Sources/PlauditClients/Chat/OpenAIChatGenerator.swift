@@ -32,13 +32,7 @@ public struct OpenAIChatGenerator: ChatGenerator {
     ///   when option `max_top_logprobs` is not a number.
     public init(client: BackendClient) throws {
         let configuration = client.configuration
-        var override: Int?
-        if let text = configuration.options["max_top_logprobs"] {
-            guard let value = Int(text), value >= 0 else {
-                throw ClientError(.configuration, "backend '\(configuration.name)': option max_top_logprobs must be a whole number ≥ 0, not '\(text)'")
-            }
-            override = value
-        }
+        let override = try OpenAIChatDialect.maxTopLogprobsOption(configuration)
         let dialect = try OpenAIChatDialect.of(configuration.kind, maxTopLogprobs: override)
         let model = configuration.model ?? dialect.defaultModel
         if dialect.requiresModel && (model ?? "").isEmpty {
