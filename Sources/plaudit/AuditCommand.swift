@@ -156,7 +156,7 @@ struct AuditCommand: AsyncParsableCommand {
         let scoringStart = clock.now
         do {
             if !mergeFrom.isEmpty {
-                (live, statistics) = try ShardMerge.tables(from: mergeFrom, data: data, arguments: Self.recordedArguments())
+                (live, statistics) = try ShardMerge.tables(from: mergeFrom, data: data, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)))
             } else if plan.session.needsScoring {
                 (live, statistics) = try await plan.session.run(progress: progress) { scorers, backends in
                     var tables: [ScoredTable] = []
@@ -169,18 +169,16 @@ struct AuditCommand: AsyncParsableCommand {
                     return (tables, Dictionary(backends.map { ($0.configuration.name, $0.statistics) }, uniquingKeysWith: { a, _ in a }))
                 }
             }
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         } catch let error as ExitCode {
             throw error
         } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
         }
         timings["scoring"] = Self.seconds(clock.now - scoringStart)
 
         if let shard {
             let manifest = ShardManifest(
-                shard: shard, arguments: Self.recordedArguments(), workingDirectory: FileManager.default.currentDirectoryPath,
+                shard: shard, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)), workingDirectory: FileManager.default.currentDirectoryPath,
                 dataset: DatasetManifest(sha256: data.sha256, files: data.sources), scorers: live.map(\.descriptor),
                 rubrics: plan.rubrics, failures: live.flatMap(\.failures),
                 cache: Dictionary(live.map { ($0.descriptor.name, $0.counts) }, uniquingKeysWith: { a, _ in a }), items: shard.indices(itemCount: data.items.count).count,
@@ -297,12 +295,13 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func openCache(_ configuration: PlauditConfiguration, progress: ProgressDisplay) async throws -> (any ResponseCache)? {
-        guard !noCache, configuration.cache?.enabled ?? true else { return nil }
+        // A merge asks no scorer anything, so it needs no cache.
+        guard !noCache, mergeFrom.isEmpty, configuration.cache?.enabled ?? true else { return nil }
         let path = cache ?? configuration.cache?.path ?? CacheLocation.defaultPath
         do {
             return try await CacheLocation.open(path)
         } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.badInput)
+            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
         }
     }
 

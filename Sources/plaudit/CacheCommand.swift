@@ -94,8 +94,7 @@ struct CacheCommand: AsyncParsableCommand {
         do {
             return try await body()
         } catch let error as CacheError {
-            let input: Set<CacheError.Code> = [.notACache, .newerSchema, .corrupt]
-            throw ExitStatus.fail(error.description, code: input.contains(error.code) ? ExitStatus.badInput : ExitStatus.failure)
+            throw ExitStatus.fail(error.description, code: ExitStatus.code(for: error))
         }
     }
 

@@ -17,6 +17,7 @@ enum ScorerFactory {
         backend: BackendConfiguration,
         client: BackendClient?,
         rubric: Rubric?,
+        keyVariables: Set<String>,
         progress: ProgressDisplay
     ) async throws -> any RewardScorer {
         switch (scorer.type, backend.kind) {
@@ -30,7 +31,10 @@ enum ScorerFactory {
         case (.rewardModel, .httpTemplate):
             return try HTTPTemplateScorer(backend: try require(client, scorer), name: scorer.name)
         case (.rewardModel, .subprocess):
-            return try SubprocessScorer(configuration: backend, name: scorer.name)
+            // The program does not get any backend's API key.
+            var environment = ProcessInfo.processInfo.environment
+            for variable in keyVariables { environment[variable] = nil }
+            return try SubprocessScorer(configuration: backend, name: scorer.name, environment: environment)
         case (.judge, .anthropic):
             let generator = try AnthropicChatGenerator(client: try require(client, scorer))
             return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
@@ -39,7 +43,7 @@ enum ScorerFactory {
             return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
         case (.perplexity, .llamaCpp):
             let client = try require(client, scorer)
-            return LlamaCppPerplexityScorer(name: scorer.name, client: client, model: backend.model ?? "default")
+            return LlamaCppPerplexityScorer(name: scorer.name, client: client, model: backend.model ?? "")
         default:
             throw ConfigurationError("scorer '\(scorer.name)': a \(scorer.type.rawValue) scorer cannot run on a \(backend.kind.rawValue) backend")
         }
@@ -55,7 +59,7 @@ enum ScorerFactory {
     }
 
     static func localPerplexity(client: BackendClient) -> any RewardScorer {
-        LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: "smollm2")
+        LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: client.configuration.model ?? "")
     }
 }
 

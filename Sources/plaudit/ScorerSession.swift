@@ -41,8 +41,6 @@ struct ScorerSession {
         localJudgeRubric != nil || localPerplexity || !((try? chosenScorers()) ?? []).isEmpty
     }
 
-    var needsLocalServer: Bool { (localJudgeRubric != nil || localPerplexity) && llamaURL == nil }
-
     /// Runs `body` with the scorers up, and shuts everything down on every path.
     func run<T: Sendable>(
         progress: ProgressDisplay,
@@ -53,11 +51,13 @@ struct ScorerSession {
         if let concurrencyOverride {
             for i in backends.indices { backends[i].concurrency = concurrencyOverride }
         }
-        let transports = TransportPool(backends: backends + [Self.localBackend(url: "http://127.0.0.1:1", identity: nil)])
+        let localPlaceholder = Self.localBackend(url: "http://127.0.0.1:1", identity: nil, concurrency: concurrencyOverride ?? 1)
+        let transports = SharedTransports(for: backends + [localPlaceholder])
         do {
             let result = try await withLocalServer(progress: progress) { localURL in
                 var clients: [String: BackendClient] = [:]
-                for backend in backends where chosen.contains(where: { $0.backend == backend.name }) {
+                // A subprocess backend has no URL and no HTTP client.
+                for backend in backends where backend.kind != .subprocess && chosen.contains(where: { $0.backend == backend.name }) {
                     clients[backend.name] = try BackendClient(configuration: backend, transport: transports.transport(for: backend))
                 }
                 var live: [LiveScorer] = []
@@ -71,26 +71,27 @@ struct ScorerSession {
                         let backend = backends.first { $0.name == scorer.backend }!
                         let rubric = scorer.type == .judge ? try Rubric.load(scorer.rubric ?? "pointwise-quality") : nil
                         let made = try await ScorerFactory.make(
-                            scorer, backend: backend, client: clients[backend.name], rubric: rubric, progress: progress)
+                            scorer, backend: backend, client: clients[backend.name], rubric: rubric,
+                            keyVariables: Set(backends.compactMap(\.apiKeyEnv)), progress: progress)
                         if let process = made as? SubprocessScorer { processes.append(process) }
                         live.append(LiveScorer(scorer: made, concurrency: backend.concurrency))
+                    }
+                    if let localURL {
+                        let identity = llamaURL == nil ? "local:\(LocalModelIdentity.smolLM2)" : nil
+                        let local = Self.localBackend(url: localURL, identity: identity, concurrency: concurrencyOverride ?? 1)
+                        let client = try BackendClient(configuration: local, transport: transports.transport(for: local))
+                        clients[local.name] = client
+                        let concurrency = concurrencyOverride ?? 1
+                        if let rubric = localJudgeRubric {
+                            live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric), concurrency: concurrency))
+                        }
+                        if localPerplexity {
+                            live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client), concurrency: concurrency))
+                        }
                     }
                 } catch {
                     await stopProcesses()
                     throw error
-                }
-                if let localURL {
-                    let identity = llamaURL == nil ? "local:\(LocalModelIdentity.smolLM2)" : nil
-                    let local = Self.localBackend(url: localURL, identity: identity)
-                    let client = try BackendClient(configuration: local, transport: transports.transport(for: local))
-                    clients[local.name] = client
-                    let concurrency = concurrencyOverride ?? 1
-                    if let rubric = localJudgeRubric {
-                        live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric), concurrency: concurrency))
-                    }
-                    if localPerplexity {
-                        live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client), concurrency: concurrency))
-                    }
                 }
                 let all = clients.keys.sorted().map { clients[$0]! }
                 if verbose {
@@ -139,8 +140,13 @@ struct ScorerSession {
 
     /// The llama.cpp backend of the built-in scorers. `identity` replaces the URL in cache
     /// keys for a server plaudit starts itself, whose port changes every run.
-    static func localBackend(url: String, identity: String?) -> BackendConfiguration {
-        var backend = BackendConfiguration(name: "local-llama.cpp", kind: .llamaCpp, urls: [url], model: "smollm2", concurrency: 1, requestTimeout: 300, maxRetries: 2)
+    /// With `--llama-url` the model behind the URL is unknown, so it gets no model name and its
+    /// answers are not cached (a different model restarted at that URL must not get them).
+    static func localBackend(url: String, identity: String?, concurrency: Int) -> BackendConfiguration {
+        var backend = BackendConfiguration(
+            name: "local-llama.cpp", kind: .llamaCpp, urls: [url], model: identity == nil ? nil : "smollm2", concurrency: concurrency,
+            requestTimeout: 300, maxRetries: 2
+        )
         backend.identityURL = identity
         return backend
     }

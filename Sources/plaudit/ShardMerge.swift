@@ -31,6 +31,24 @@ enum ShardMerge {
         try ResultsFile.writeAtomically(try encoder.encode(manifest), to: url.appendingPathComponent(manifestName))
     }
 
+    /// The arguments that can change results: without output and operational settings
+    /// (`--quiet`, `--verbose`, `--no-cache`, `--refresh`, `--concurrency`, `--cache`,
+    /// `--threads`, `--embedder-threads`), which parts may set as their machines need.
+    static func significant(_ arguments: [String]) -> [String] {
+        let flags: Set<String> = ["--quiet", "--verbose", "--no-cache", "--refresh"]
+        let options: Set<String> = ["--concurrency", "--cache", "--threads", "--embedder-threads"]
+        var out: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if flags.contains(argument) { continue }
+            if options.contains(argument) { skipNext = true; continue }
+            if options.contains(where: { argument.hasPrefix($0 + "=") }) { continue }
+            out.append(argument)
+        }
+        return out
+    }
+
     /// The live score tables of the whole dataset from the parts in `folders`, after checking
     /// that they are all the parts of one audit of this very dataset with these arguments.
     static func tables(from folders: [String], data: Dataset, arguments: [String]) throws -> ([ScoredTable], [String: BackendStatistics]) {
@@ -56,7 +74,7 @@ enum ShardMerge {
         for part in parts {
             let m = part.manifest
             guard m.shard.count == n else { throw ConfigurationError("\(part.folder) is part \(m.shard) but \(parts[0].folder) is part \(first.shard): not one audit") }
-            guard m.arguments == first.arguments else {
+            guard significant(m.arguments) == significant(first.arguments) else {
                 throw ConfigurationError("\(part.folder) was run with other arguments (\(m.arguments.joined(separator: " "))) than \(parts[0].folder) (\(first.arguments.joined(separator: " ")))")
             }
             guard m.dataset.sha256 == data.sha256 else {
@@ -68,7 +86,7 @@ enum ShardMerge {
         let missing = Set(1...n).subtracting(seen).sorted()
         guard missing.isEmpty else { throw ConfigurationError("parts \(missing.map { "\($0)/\(n)" }.joined(separator: ", ")) are missing") }
         guard Set(seen).count == seen.count else { throw ConfigurationError("a part is given twice (\(seen.sorted().map { "\($0)/\(n)" }.joined(separator: ", ")))") }
-        guard arguments == first.arguments else {
+        guard significant(arguments) == significant(first.arguments) else {
             throw ConfigurationError("merge was called with arguments \(arguments.joined(separator: " ")) but the parts ran with \(first.arguments.joined(separator: " "))")
         }
 

@@ -31,8 +31,9 @@ public struct CalibrationAudit: Sendable {
         for scorer in scorers {
             live.append(try await collector.collect(items: dataset.items, scorer: scorer, progress: progress))
         }
+        let scoring = (clock.now - scoringStart).seconds
         var outcome = try await analyze(dataset: dataset, embedder: embedder, live: live, progress: progress)
-        outcome.timings["scoring"] = (clock.now - scoringStart).seconds
+        outcome.timings["scoring"] = scoring
         for table in live {
             outcome.cache.hits += table.counts.hits
             outcome.cache.misses += table.counts.misses

@@ -6,8 +6,9 @@ public import PlauditCore
 /// where the scorer takes arrays), and each new answer is stored as soon as it arrives.
 ///
 /// A run killed at any moment and started again therefore asks only for what was not yet
-/// stored. Failures are recorded, never cached. If the scorer throws (it is unusable), the
-/// answers received so far are stored before the error is rethrown.
+/// stored. Failures are recorded, never cached. Scorers without a cache identity, or whose
+/// identity names no model, are not cached. If the scorer throws (it is unusable), the answers
+/// received so far are stored before the error is rethrown.
 public struct ScoreCollector: Sendable {
     /// Calls in flight at once.
     public var concurrency: Int
@@ -49,7 +50,8 @@ public struct ScoreCollector: Sendable {
 
         // Known answers, in one lookup.
         var pending = jobs
-        let identity = cache == nil ? nil : scorer.cacheIdentity
+        // Without a model name a key cannot tell two models behind one URL apart: no caching.
+        let identity = cache == nil ? nil : scorer.cacheIdentity.flatMap { $0.model.isEmpty ? nil : $0 }
         if let identity {
             for index in jobs.indices {
                 jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request)

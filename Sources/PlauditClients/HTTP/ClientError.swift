@@ -52,13 +52,14 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
     public let code: Code
     /// The full message: what happened and what to do about it.
     public let description: String
+    /// When the server refused this one input as too long or too large (HTTP 400 or 422 about
+    /// the context length, or 413): the server's message, redacted. Such an item fails alone;
+    /// every other error stops the run.
+    public let rejectedInput: String?
 
-    public init(_ code: Code, _ description: String) {
+    public init(_ code: Code, _ description: String, rejectedInput: String? = nil) {
         self.code = code
         self.description = description
-    }
-
-    static func status(_ code: UInt, url: String, body: String) -> ClientError {
-        ClientError(.httpStatus(code), "HTTP \(code) from \(url): \(body.prefix(300))")
+        self.rejectedInput = rejectedInput
     }
 }

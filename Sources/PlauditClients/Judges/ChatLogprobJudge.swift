@@ -68,6 +68,15 @@ public struct ChatLogprobJudge: RewardScorer {
     }
 
     public func score(_ request: ScoringRequest) async throws -> ScoreOutcome {
+        do {
+            return try await rate(request)
+        } catch let error as ClientError where error.rejectedInput != nil {
+            // Too long for the judge's context: this response fails alone.
+            return .failure(error.rejectedInput!)
+        }
+    }
+
+    private func rate(_ request: ScoringRequest) async throws -> ScoreOutcome {
         let top = effectiveTopLogprobs
         let first = try await complete(request, maxTokens: top > 0 && usesPrefill ? 1 : replyTokens, topLogprobs: top)
         if top > 0, let expected = expectedRating(first) {

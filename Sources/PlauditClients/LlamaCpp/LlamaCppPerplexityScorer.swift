@@ -40,7 +40,13 @@ public struct LlamaCppPerplexityScorer: RewardScorer {
     }
 
     public func score(_ request: ScoringRequest) async throws -> ScoreOutcome {
-        let logprobs = try await tokenLogprobs(request)
+        let logprobs: Result<[Double], ForcingFailure>
+        do {
+            logprobs = try await tokenLogprobs(request)
+        } catch let error as ClientError where error.rejectedInput != nil {
+            // Too long for the server's context: this response fails alone.
+            return .failure(error.rejectedInput!)
+        }
         guard case .success(let values) = logprobs else {
             if case .failure(let reason) = logprobs { return .failure(reason.message) }
             return .failure("unknown")

@@ -101,13 +101,16 @@ public struct HTTPTemplateScorer: RewardScorer {
         case .success(let value):
             guard let number = value.numberValue else {
                 return .failure(
-                    "score_pointer \(pointer) names \(value.typeName) (\(value.snippet(limit: 80))), not a number, in the answer \(answer.snippet())"
+                    backend.redactor.redact(
+                        "score_pointer \(pointer) names \(value.typeName) (\(value.snippet(limit: 80))), not a number, in the answer \(answer.snippet())"
+                    )
                 )
             }
             guard number.isFinite else { return .failure("score_pointer \(pointer) names a non-finite number") }
             return .score(number)
         case .failure(let failure):
-            return .failure("score_pointer \(pointer) not found in the answer (\(failure.reason)): \(answer.snippet())")
+            // The answer is quoted; an endpoint that echoes request headers must not put the key in results.
+            return .failure(backend.redactor.redact("score_pointer \(pointer) not found in the answer (\(failure.reason)): \(answer.snippet())"))
         }
     }
 

@@ -53,7 +53,10 @@ public final class SubprocessScorer: RewardScorer {
     ///   names no executable; (`.serverStart`) when the program cannot be started.
     public init(configuration: BackendConfiguration, name: String? = nil, environment: [String: String]? = nil) throws {
         let options = try BackendOptions(configuration, known: ["command"])
-        let environment = environment ?? ProcessInfo.processInfo.environment
+        // The program gets plaudit's environment minus the variable named by this backend's
+        // api_key_env: a scorer program has no business with the run's API keys.
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if let variable = configuration.apiKeyEnv { environment[variable] = nil }
         let arguments = try Self.parseCommand(
             try options.required(
                 "command", purpose: "the program to run, as a JSON array of strings or space-separated words"),

@@ -157,7 +157,7 @@ public struct TEIRewardScorer: RewardScorer {
 
     /// `N` from TEI's 422 "batch size 40 > maximum allowed batch size 32".
     static func batchLimit(in error: any Error) -> Int? {
-        guard let status = InputRejection.status(of: error), status == 422 || status == 413 else { return nil }
+        guard let error = error as? ClientError, error.code == .httpStatus(422) || error.code == .httpStatus(413) else { return nil }
         let text = String(describing: error)
         guard let marker = text.range(of: "maximum allowed batch size ") else { return nil }
         return Int(text[marker.upperBound...].prefix { $0.isASCII && $0.isNumber })

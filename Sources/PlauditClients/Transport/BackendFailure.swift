@@ -44,9 +44,13 @@ struct BackendFailure: Sendable {
             if let type = parsed?.type ?? parsed?.code { head += " (\(type))" }
             let said = serverText(parsed: parsed, body: body)
             let advice = advice(status: status, headers: headers, parsed: parsed, reason: reason)
-            error = ClientError(.httpStatus(UInt(max(0, status))), "\(head) \(tries): \(said). \(advice)")
+            let rejected = status == 413 || ([400, 422].contains(status) && parsed?.isContextOverflow == true)
+            error = ClientError(
+                .httpStatus(UInt(max(0, status))), "\(head) \(tries): \(said). \(advice)",
+                rejectedInput: rejected ? "the server refused the input (HTTP \(status)): \(said)" : nil
+            )
         }
-        return ClientError(error.code, redactor.redact(error.description))
+        return ClientError(error.code, redactor.redact(error.description), rejectedInput: error.rejectedInput.map(redactor.redact))
     }
 
     /// The server's explanation, or the start of the raw body when it has no known shape.

@@ -79,10 +79,13 @@ public struct ServerErrorBody: Hashable, Sendable {
     /// OpenAI, llama.cpp and Anthropic; 422 from TEI and TGI). Such an item fails for good.
     public var isContextOverflow: Bool {
         if type == "exceed_context_size_error" { return true }
+        // vLLM names the offending parameter.
+        if param == "input_tokens" || param == "input_text" { return true }
         let text = (message ?? "").lowercased()
         let phrases = [
             "context length", "context size", "context window", "maximum context", "prompt is too long",
             "must have less than", "input length exceeds", "too many tokens", "exceeds the available context",
+            "too long", "exceeds maximum",
         ]
         return phrases.contains { text.contains($0) }
     }

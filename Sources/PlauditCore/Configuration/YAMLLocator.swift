@@ -22,21 +22,6 @@ enum YAMLLocator {
         }
         return line
     }
-
-    /// The line of `key` itself inside the mapping at `path` (for "unknown field" errors).
-    static func line(ofKey key: String, at path: [any CodingKey], in text: String) -> Int {
-        guard var node = try? Yams.compose(yaml: text) else { return 0 }
-        for part in path {
-            if let index = part.intValue, let sequence = node.sequence, index < sequence.count {
-                node = sequence[index]
-            } else if let mapping = node.mapping, let value = mapping.first(where: { $0.key.string == part.stringValue })?.value {
-                node = value
-            } else {
-                return node.mark?.line ?? 0
-            }
-        }
-        return node.mapping?.first(where: { $0.key.string == key })?.key.mark?.line ?? node.mark?.line ?? 0
-    }
 }
 
 /// A coding key built from a string or an index, for paths the locator walks.

@@ -27,49 +27,40 @@ struct RewardModelHelpersTests {
 
     @Test("input refusals: context-length messages in 400/422 bodies and any 413 are per-item; other errors are not")
     func inputRejection() {
-        let url = "http://127.0.0.1:8000/pooling"
-        func error(_ status: UInt, _ body: String) -> ClientError {
-            ClientError(.httpStatus(status), "HTTP \(status) from \(url): \(body)")
+        let failure = BackendFailure(
+            backend: "rm", url: "http://127.0.0.1:8000/pooling", apiKeyEnv: nil, redactor: SecretRedactor(secret: nil),
+            maxServerDelay: .seconds(120)
+        )
+        func error(_ status: Int, _ body: String) -> ClientError {
+            failure.error(.status(status, headers: [:], body: Data(body.utf8)), reason: .notRetryable, attempts: 1, detail: nil)
         }
+        let vllm = error(
+            400,
+            #"{"error": {"message": "This model's maximum context length is 16384 tokens. However, your prompt contains 20001 input tokens.", "type": "BadRequestError", "param": "input_tokens", "code": 400}}"#
+        )
         #expect(
-            InputRejection.reason(
-                for: error(
-                    400,
-                    #"{"error": {"message": "This model's maximum context length is 16384 tokens. However, your prompt contains 20001 input tokens.", "type": "BadRequestError", "param": "input_tokens", "code": 400}}"#
-                ))
-                == "the server refused the input (HTTP 400): This model's maximum context length is 16384 tokens. However, your prompt contains 20001 input tokens."
+            InputRejection.reason(for: vllm)
+                == #"the server refused the input (HTTP 400): "This model's maximum context length is 16384 tokens. However, your prompt contains 20001 input tokens.""#
         )
         // vLLM 0.8.x flat error body.
         #expect(
             InputRejection.reason(
-                for: error(
-                    400,
-                    #"{"object": "error", "message": "This model's maximum context length is 4096 tokens.", "type": "BadRequestError", "param": null, "code": 400}"#
-                ))?
-                .contains("4096") == true
+                for: error(400, #"{"object": "error", "message": "This model's maximum context length is 4096 tokens.", "type": "BadRequestError", "param": null, "code": 400}"#)
+            )?.contains("4096") == true
         )
-        // TEI.
+        // TEI, and llama.cpp's own type.
+        #expect(InputRejection.reason(for: error(422, #"{"error": "`inputs` must have less than 512 tokens. Given: 700", "error_type": "validation"}"#)) != nil)
         #expect(
             InputRejection.reason(
-                for: error(
-                    422,
-                    #"{"error": "`inputs` must have less than 512 tokens. Given: 700", "error_type": "validation"}"#))
-                != nil)
+                for: error(400, #"{"error": {"code": 400, "message": "request (9000 tokens) exceeds the available context size (8192 tokens), try increasing it", "type": "exceed_context_size_error"}}"#)
+            ) != nil
+        )
         #expect(InputRejection.reason(for: error(413, "")) != nil)
-        // A body cut short by the transport still counts.
-        #expect(
-            InputRejection.reason(
-                for: error(400, #"{"error": {"message": "This model's maximum context length is 16384 tok"#)) != nil)
-        #expect(
-            InputRejection.reason(
-                for: error(
-                    400,
-                    #"{"error": {"message": "The parameter 'normalize' has been removed.", "type": "BadRequestError"}}"#
-                )) == nil)
+        // Not about the input's length, or not a refusal: the run stops instead.
+        #expect(InputRejection.reason(for: error(400, #"{"error": {"message": "normalize is not supported", "type": "BadRequestError", "param": null, "code": 400}}"#)) == nil)
+        #expect(InputRejection.reason(for: error(422, #"{"error": "batch size 40 > maximum allowed batch size 32", "error_type": "validation"}"#)) == nil)
         #expect(InputRejection.reason(for: error(500, "This model's maximum context length is 4096 tokens.")) == nil)
-        #expect(InputRejection.reason(for: ClientError(.httpStatus(400), "HTTP 400 from \(url)")) == nil)
         #expect(InputRejection.reason(for: ClientError(.connection, "maximum context length")) == nil)
-        #expect(InputRejection.serverMessage(in: "HTTP 400 from \(url)") == nil)
     }
 
     @Test("TEI's batch limit is read from its 422 message")
