@@ -43,7 +43,7 @@ struct BackendRunTests {
 
         let faulty = try await FakeRewardServer.start(faults: true)
         let run = try CommandRunner.run(
-            try Self.audit(dir, faulty.configuration(cache: "faulty.sqlite", requestTimeout: 1), out: "faulty"), in: dir)
+            try Self.audit(dir, faulty.configuration(cache: "faulty.sqlite", requestTimeout: 2), out: "faulty"), in: dir)
         try await faulty.stop()
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try Self.scores(dir, "faulty") == Self.scores(dir, "clean"))

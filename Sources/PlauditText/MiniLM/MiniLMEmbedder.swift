@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 public import PlauditCore
 
 /// all-MiniLM-L6-v2 sentence embeddings computed natively: WordPiece tokens, the 6-layer
@@ -69,21 +70,27 @@ public struct MiniLMEmbedder: Embedder {
         if !current.isEmpty { batches.append(current) }
         let planned = batches
         let forward = MiniLMForward(weights: weights, configuration: configuration, kernel: kernel)
-        var out = [[Float]](repeating: [], count: texts.count)
-        await withTaskGroup(of: [(Int, [Float])].self) { group in
-            for worker in 0..<min(threads, planned.count) {
-                group.addTask {
+        let workers = min(threads, planned.count)
+        // The encoder's loops run for seconds. They run on Dispatch's threads, not in tasks:
+        // blocking Swift's cooperative pool (one thread per core) that long would stall every
+        // other task of the process, such as HTTP exchanges with their timeouts.
+        let parts = await withCheckedContinuation { (continuation: CheckedContinuation<[[(Int, [Float])]], Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                let results = Mutex([[(Int, [Float])]](repeating: [], count: workers))
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var done: [(Int, [Float])] = []
-                    for b in stride(from: worker, to: planned.count, by: threads) {
+                    for b in stride(from: worker, to: planned.count, by: workers) {
                         let vectors = forward.embed(planned[b].map { sequences[$0] })
                         done += zip(planned[b], vectors).map { ($0, $1) }
                     }
-                    return done
+                    results.withLock { $0[worker] = done }
                 }
+                continuation.resume(returning: results.withLock { $0 })
             }
-            for await part in group {
-                for (index, vector) in part { out[index] = vector }
-            }
+        }
+        var out = [[Float]](repeating: [], count: texts.count)
+        for part in parts {
+            for (index, vector) in part { out[index] = vector }
         }
         return out
     }

@@ -36,7 +36,7 @@ struct FakeBackend {
     ) -> BackendConfiguration {
         BackendConfiguration(
             name: "fake-\(kind.rawValue)", kind: kind, urls: [server.baseURL], model: model, apiKeyEnv: apiKeyEnv, auth: auth,
-            concurrency: 4, connectTimeout: 2, requestTimeout: 10, maxRetries: maxRetries, headers: headers,
+            concurrency: 4, connectTimeout: 5, requestTimeout: 60, maxRetries: maxRetries, headers: headers,
             maxBatchSize: maxBatchSize, options: options
         )
     }
