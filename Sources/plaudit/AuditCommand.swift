@@ -156,7 +156,8 @@ struct AuditCommand: AsyncParsableCommand {
         let scoringStart = clock.now
         do {
             if !mergeFrom.isEmpty {
-                (live, statistics) = try ShardMerge.tables(from: mergeFrom, data: data, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)))
+                (live, statistics) = try ShardMerge.tables(
+                    from: mergeFrom, data: data, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)), rubrics: plan.rubrics)
             } else if plan.session.needsScoring {
                 (live, statistics) = try await plan.session.run(progress: progress) { scorers, backends in
                     var tables: [ScoredTable] = []

@@ -51,7 +51,11 @@ enum ShardMerge {
 
     /// The live score tables of the whole dataset from the parts in `folders`, after checking
     /// that they are all the parts of one audit of this very dataset with these arguments.
-    static func tables(from folders: [String], data: Dataset, arguments: [String]) throws -> ([ScoredTable], [String: BackendStatistics]) {
+    /// - Parameter rubrics: the rubrics as they are now; a part scored with another version of
+    ///   one (an edited file) does not belong to this audit.
+    static func tables(
+        from folders: [String], data: Dataset, arguments: [String], rubrics: [RubricReference]
+    ) throws -> ([ScoredTable], [String: BackendStatistics]) {
         var parts: [(folder: String, manifest: ShardManifest)] = []
         for folder in folders {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(manifestName).path
@@ -81,6 +85,11 @@ enum ShardMerge {
                 throw ConfigurationError("\(part.folder) scored a dataset with SHA-256 \(m.dataset.sha256.prefix(12))…, but the data read now has \(data.sha256.prefix(12))…; run merge from the folder the parts ran in, on the same files")
             }
             guard m.scorers == first.scorers else { throw ConfigurationError("\(part.folder) used other scorers than \(parts[0].folder)") }
+            guard m.rubrics == rubrics else {
+                let now = rubrics.map { "\($0.id) \($0.sha256.prefix(12))…" }.joined(separator: ", ")
+                let then = m.rubrics.map { "\($0.id) \($0.sha256.prefix(12))…" }.joined(separator: ", ")
+                throw ConfigurationError("\(part.folder) was scored with the rubrics \(then), but they are now \(now): a rubric changed since")
+            }
         }
         let seen = parts.map(\.manifest.shard.index)
         let missing = Set(1...n).subtracting(seen).sorted()

@@ -127,6 +127,15 @@ struct BackendRunTests {
         let missing = try CommandRunner.run(["merge", "part1", "part2", "part4", "--out", "bad", "--quiet"], in: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("parts 3/4 are missing"), "\(missing.stderr)")
+
+        // A part scored with another version of a rubric does not belong to this audit.
+        let manifestURL = dir.appendingPathComponent("part2/shard.json")
+        var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+        manifest["rubrics"] = [["id": "pointwise-quality", "version": "1", "sha256": String(repeating: "ab", count: 32)]]
+        try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
+        let edited = try CommandRunner.run(["merge", "part1", "part2", "part3", "part4", "--out", "bad", "--quiet"], in: dir)
+        #expect(edited.status == 2)
+        #expect(edited.stderr.contains("a rubric changed"), "\(edited.stderr)")
     }
 
     @Test("an API key given by environment variable appears nowhere: outputs, cache, results, on success, 401, a bad URL and --verbose")
