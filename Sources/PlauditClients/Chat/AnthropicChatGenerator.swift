@@ -70,7 +70,7 @@ public struct AnthropicChatGenerator: ChatGenerator {
     }
 
     public var descriptor: GeneratorDescriptor {
-        GeneratorDescriptor(backend: BackendKind.anthropic.rawValue, baseURL: client.baseURL, model: model)
+        GeneratorDescriptor(backend: BackendKind.anthropic.rawValue, baseURL: client.cacheURL, model: model)
     }
 
     public var capabilities: ChatCapabilities {

@@ -44,7 +44,7 @@ public struct OpenAIChatGenerator: ChatGenerator {
     }
 
     public var descriptor: GeneratorDescriptor {
-        GeneratorDescriptor(backend: dialect.kind.rawValue, baseURL: client.baseURL, model: model ?? "")
+        GeneratorDescriptor(backend: dialect.kind.rawValue, baseURL: client.cacheURL, model: model ?? "")
     }
 
     public var capabilities: ChatCapabilities {

@@ -34,7 +34,7 @@ public struct LlamaCppPerplexityScorer: RewardScorer {
     /// score from the same model file.
     public var cacheIdentity: ScorerCacheIdentity? {
         ScorerCacheIdentity(
-            backendKind: BackendKind.llamaCpp.rawValue, baseURL: client.baseURL, model: model,
+            backendKind: BackendKind.llamaCpp.rawValue, baseURL: client.cacheURL, model: model,
             parameters: "scorer=perplexity;method=forced-token-grammar;n_probs=1;temperature=0;seed=0"
         )
     }

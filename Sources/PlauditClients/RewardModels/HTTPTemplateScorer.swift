@@ -81,7 +81,7 @@ public struct HTTPTemplateScorer: RewardScorer {
 
     public var cacheIdentity: ScorerCacheIdentity? {
         ScorerCacheIdentity(
-            backendKind: BackendKind.httpTemplate.rawValue, baseURL: backend.baseURL,
+            backendKind: BackendKind.httpTemplate.rawValue, baseURL: backend.cacheURL,
             model: backend.configuration.model ?? "",
             parameters:
                 "path=\(path);body_template_sha256=\(SHA256Hex.digest(of: template.snippet(limit: .max)));score_pointer=\(pointer)"

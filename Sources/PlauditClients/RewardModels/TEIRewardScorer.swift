@@ -60,7 +60,7 @@ public struct TEIRewardScorer: RewardScorer {
 
     public var cacheIdentity: ScorerCacheIdentity? {
         ScorerCacheIdentity(
-            backendKind: BackendKind.tei.rawValue, baseURL: backend.baseURL, model: backend.configuration.model ?? "",
+            backendKind: BackendKind.tei.rawValue, baseURL: backend.cacheURL, model: backend.configuration.model ?? "",
             parameters: "input=\(input.rawValue);label=\(label ?? "");raw_scores=true"
         )
     }

@@ -135,7 +135,7 @@ public struct VLLMRewardScorer: RewardScorer {
             parameters += ";template_sha256=\(SHA256Hex.digest(of: template))"
         }
         return ScorerCacheIdentity(
-            backendKind: BackendKind.vllm.rawValue, baseURL: backend.baseURL, model: backend.configuration.model ?? "",
+            backendKind: BackendKind.vllm.rawValue, baseURL: backend.cacheURL, model: backend.configuration.model ?? "",
             parameters: parameters
         )
     }

@@ -76,6 +76,16 @@ public final class BackendClient: Sendable {
         URLCredentials.removing(from: configuration.identityURL ?? configuration.urls[0])
     }
 
+    /// Where answers come from, for cache keys: ``baseURL``, plus a digest of the configured
+    /// headers when there are any (a gateway may route on a header, or an API version header may
+    /// change answers). Credentials never enter it: keys come from `api_key_env`, and
+    /// configuration refuses credential headers.
+    public var cacheURL: String {
+        guard !configuration.headers.isEmpty else { return baseURL }
+        let lines = configuration.headers.map { "\($0.key.lowercased()): \($0.value)" }.sorted().joined(separator: "\n")
+        return baseURL + "#headers=" + SHA256Hex.digest(of: lines).prefix(16)
+    }
+
     /// Counts so far.
     public var statistics: BackendStatistics {
         counters.withLock { $0 }

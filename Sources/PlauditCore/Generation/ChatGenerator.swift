@@ -16,7 +16,8 @@ public protocol ChatGenerator: Sendable {
 public struct GeneratorDescriptor: Codable, Hashable, Sendable {
     /// Backend kind: `openai`, `vllm`, `tgi`, `llama.cpp`, `ollama`, `anthropic`.
     public var backend: String
-    /// Base URL without credentials.
+    /// Base URL without credentials (with a digest of configured headers, when the backend has
+    /// any: it identifies where answers come from in cache keys).
     public var baseURL: String
     public var model: String
 

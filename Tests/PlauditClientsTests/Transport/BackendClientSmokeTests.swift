@@ -42,6 +42,27 @@ struct BackendClientSmokeTests {
     }
 }
 
+@Suite("BackendClient cache identity")
+struct BackendClientCacheURLTests {
+    @Test("configured headers change the cache URL (a gateway may route on them); credentials never appear")
+    func headersInCacheURL() throws {
+        let transport = AsyncHTTPTransport(connectionsPerHost: 1)
+        defer { Task { try? await transport.shutdown() } }
+        func client(_ headers: [String: String], url: String = "http://user:pw@127.0.0.1:9/v1") throws -> BackendClient {
+            try BackendClient(configuration: .init(name: "b", kind: .openai, urls: [url], headers: headers), transport: transport, environment: [:])
+        }
+        let plain = try client([:])
+        #expect(plain.cacheURL == "http://127.0.0.1:9/v1")
+        let routed = try client(["X-Route": "model-a", "anthropic-version": "2023-06-01"])
+        let same = try client(["anthropic-version": "2023-06-01", "x-route": "model-a"])
+        let other = try client(["X-Route": "model-b", "anthropic-version": "2023-06-01"])
+        #expect(routed.cacheURL.hasPrefix("http://127.0.0.1:9/v1#headers="))
+        #expect(routed.cacheURL == same.cacheURL)
+        #expect(routed.cacheURL != other.cacheURL)
+        #expect(!routed.cacheURL.contains("pw") && !routed.cacheURL.contains("model-a"))
+    }
+}
+
 final class Counter: Sendable {
     private let value = Mutex(0)
     func next() -> Int { value.withLock { v in defer { v += 1 }; return v } }
