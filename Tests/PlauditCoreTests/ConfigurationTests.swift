@@ -140,4 +140,18 @@ struct ConfigurationTests {
         #expect(a != c)
         #expect(a.hex.count == 64)
     }
+
+    @Test("the plaudit.yaml example in the README parses")
+    func readmeExample() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.range(of: "## Backends, configuration, cache and scale-out"))
+        let start = try #require(text.range(of: "```yaml\n", range: section.upperBound..<text.endIndex))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let configuration = try parse(String(text[start.upperBound..<end.lowerBound]))
+        #expect(configuration.backends.map(\.name) == ["skywork", "gpt"])
+        #expect(configuration.scorers.map(\.type) == [.rewardModel, .judge])
+        #expect(configuration.backend(named: "skywork")?.urls.count == 2)
+    }
 }
