@@ -4,11 +4,11 @@
 Run (from any directory):
 
     python3 -m venv /tmp/oracle-venv
-    /tmp/oracle-venv/bin/pip install scipy==1.17.1 scikit-learn==1.9.1 numpy==2.4.6
+    /tmp/oracle-venv/bin/pip install scipy==1.17.1 scikit-learn==1.9.1 numpy==2.4.6 statsmodels==0.15.0
     /tmp/oracle-venv/bin/python Tests/PlauditStatsTests/Oracles/make_oracles.py
 
 It writes oracles.json next to this script. The committed oracles.json was produced by Python 3.11 with
-scipy 1.17.1, scikit-learn 1.9.1 and numpy 2.4.6 (the versions are also recorded in the file's "meta" entry).
+scipy 1.17.1, scikit-learn 1.9.1, numpy 2.4.6 and statsmodels 0.15.0 (the versions are also recorded in the file's "meta" entry).
 Every input is fixed or drawn from a seeded numpy Generator, so re-running gives an identical file.
 
 Non-finite floats are written as the strings "nan", "inf" and "-inf" (JSON has no literals for them). Where
@@ -636,6 +636,23 @@ def bootstrap_oracles():
     return out
 
 
+def mcnemar_oracles():
+    """Exact McNemar p-values from statsmodels, cross-checked against scipy's binomtest."""
+    from statsmodels.stats.contingency_tables import mcnemar
+
+    pairs = [(0, 0), (1, 0), (0, 1), (5, 5), (3, 12), (12, 3), (40, 25), (7, 1), (0, 30), (200, 260),
+             (1500, 1400), (2, 3), (9, 21), (100, 100), (0, 1074)]
+    gen = rng(20251121)
+    pairs += [(int(a), int(b)) for a, b in gen.integers(0, 400, size=(10, 2))]
+    cases = []
+    for b, c in pairs:
+        result = mcnemar([[17, b], [c, 23]], exact=True)
+        if b + c > 0:
+            assert abs(stats.binomtest(b, b + c, 0.5).pvalue - result.pvalue) <= 1e-12 * max(result.pvalue, 1e-300)
+        cases.append({"b": b, "c": c, "statistic": f(result.statistic), "p": f(result.pvalue)})
+    return cases
+
+
 def check_brief_reference_values():
     """Values quoted in the task brief from an earlier measurement; a mismatch means a changed library."""
     s = stats.spearmanr(X10, Y10)
@@ -658,6 +675,7 @@ def main():
             "numpy": np.__version__,
             "scipy": scipy.__version__,
             "sklearn": sklearn.__version__,
+            "statsmodels": __import__("statsmodels").__version__,
             "script": "Tests/PlauditStatsTests/Oracles/make_oracles.py",
         },
         "generator": generator_oracles(),
@@ -677,6 +695,7 @@ def main():
         "adjusted_rand": ari_oracles(),
         "cosine": cosine_oracles(),
         "cluster_bootstrap": bootstrap_oracles(),
+        "mcnemar": mcnemar_oracles(),
     }
     OUT.write_text(json.dumps(clean(oracles), indent=1, sort_keys=True, allow_nan=False) + "\n")
     print(f"wrote {OUT}")
