@@ -175,7 +175,7 @@ struct AuditCommand: AsyncParsableCommand {
         } catch {
             throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
         }
-        timings["scoring"] = Self.seconds(clock.now - scoringStart)
+        timings["scoring"] = (clock.now - scoringStart).inSeconds
 
         if let shard {
             let manifest = ShardManifest(
@@ -319,10 +319,6 @@ struct AuditCommand: AsyncParsableCommand {
         }
         if out.first == "audit" { out.removeFirst() }
         return out
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func counts(live: [ScoredTable], statistics: [String: BackendStatistics]) -> [String: Int] {

@@ -43,7 +43,7 @@ final class ProgressDisplay: ProgressReporter, Sendable {
             let retries = state.backends.reduce(0) { $0 + $1.statistics.retries }
             return Self.line(
                 phase: phase, done: done, total: total, failed: failed, cached: cached, retries: retries,
-                elapsed: Self.seconds(now - start), bar: interactive
+                elapsed: (now - start).inSeconds, bar: interactive
             )
         }
         guard let line else { return }
@@ -96,10 +96,6 @@ final class ProgressDisplay: ProgressReporter, Sendable {
             out.append(c)
         }
         return out
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -31,7 +31,7 @@ public struct CalibrationAudit: Sendable {
         for scorer in scorers {
             live.append(try await collector.collect(items: dataset.items, scorer: scorer, progress: progress))
         }
-        let scoring = (clock.now - scoringStart).seconds
+        let scoring = (clock.now - scoringStart).inSeconds
         var outcome = try await analyze(dataset: dataset, embedder: embedder, live: live, progress: progress)
         outcome.timings["scoring"] = scoring
         for table in live {
@@ -80,7 +80,7 @@ public struct CalibrationAudit: Sendable {
             vectors.append(Array(flat[offset..<(offset + item.responses.count)]))
             offset += item.responses.count
         }
-        timings["embedding"] = (clock.now - embeddingStart).seconds
+        timings["embedding"] = (clock.now - embeddingStart).inSeconds
 
         let statisticsStart = clock.now
         let structures = PromptStructureBuilder(options: options).structures(items: items, vectors: vectors)
@@ -112,7 +112,7 @@ public struct CalibrationAudit: Sendable {
             results.append(ScorerResult(scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories))
         }
         Self.adjustForMultipleTesting(&results)
-        timings["statistics"] = (clock.now - statisticsStart).seconds
+        timings["statistics"] = (clock.now - statisticsStart).inSeconds
 
         let anyFlag = items.contains { $0.responses.contains { $0.valid != nil } }
         let anyHuman = items.contains { $0.responses.contains { $0.humanMean != nil } }
@@ -205,11 +205,6 @@ extension GapEstimates {
     }
 }
 
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
 
 /// A failure of an audit's own logic or of a component it was given.
 public struct AuditError: Error, CustomStringConvertible, Sendable {

@@ -1,5 +1,5 @@
-/// Conversions between `Duration` and seconds as `Double`, used where waits are computed from
-/// rates and header values.
+/// Durations computed from seconds as `Double`, where waits come from rates and header values
+/// (`inSeconds`, the other direction, is in PlauditCore).
 extension Duration {
     /// `seconds` rounded to the nearest nanosecond, so computed waits compare equal to the
     /// durations they are meant to be (0.1 s is not exact in binary).
@@ -7,9 +7,4 @@ extension Duration {
         .nanoseconds(Int64((seconds * 1e9).rounded()))
     }
 
-    /// The duration in seconds.
-    var inSeconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) * 1e-18
-    }
 }

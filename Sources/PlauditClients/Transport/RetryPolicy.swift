@@ -1,3 +1,4 @@
+import PlauditCore
 public import Foundation
 
 /// Whether and when to try a failed request again: the rules of research/serving_apis.md §9,

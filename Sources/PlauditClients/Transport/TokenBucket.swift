@@ -1,3 +1,5 @@
+import PlauditCore
+
 /// A token bucket: `ratePerMinute` units flow in, at most `capacity` are stored, and each
 /// request takes its cost out.
 ///
