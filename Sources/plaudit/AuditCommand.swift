@@ -87,14 +87,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Concurrent requests per backend; replaces the limits in the configuration (default there: 64; local model: 1).")
     var concurrency: Int?
 
-    @Option(help: "The response cache (SQLite). Default: the configuration's, else .plaudit/cache.sqlite.")
-    var cache: String?
-
-    @Flag(help: "Neither read nor write the response cache.")
-    var noCache = false
-
-    @Flag(help: "Ask again for answers already in the cache, and store the new ones.")
-    var refresh = false
+    @OptionGroup var cacheOptions: CacheOptions
 
     @Option(help: "Do part i of n (for example 2/4) and write it for `plaudit merge`.")
     var shard: ShardSpec?
@@ -125,7 +118,6 @@ struct AuditCommand: AsyncParsableCommand {
         if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
         if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
-        if noCache && refresh { throw ValidationError("--no-cache and --refresh exclude each other") }
         if shard != nil && !mergeFrom.isEmpty { throw ValidationError("--shard and --merge-from exclude each other") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
@@ -148,7 +140,7 @@ struct AuditCommand: AsyncParsableCommand {
         }
 
         let cacheStore = try await openCache(plan.configuration, progress: progress)
-        let collector = ScoreCollector(cache: noCache ? nil : cacheStore, refresh: refresh)
+        let collector = ScoreCollector(cache: cacheStore, refresh: cacheOptions.refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
         var timings: [String: Double] = [:]
@@ -290,20 +282,13 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func loadConfiguration() throws -> PlauditConfiguration {
-        if let config { return try PlauditConfiguration.load(config) }
-        if FileManager.default.fileExists(atPath: "plaudit.yaml") { return try PlauditConfiguration.load("plaudit.yaml") }
-        return PlauditConfiguration()
+        try PlauditConfiguration.loadDefault(config)
     }
 
     func openCache(_ configuration: PlauditConfiguration, progress: ProgressDisplay) async throws -> (any ResponseCache)? {
         // A merge asks no scorer anything, so it needs no cache.
-        guard !noCache, mergeFrom.isEmpty, configuration.cache?.enabled ?? true else { return nil }
-        let path = cache ?? configuration.cache?.path ?? CacheLocation.defaultPath
-        do {
-            return try await CacheLocation.open(path)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
-        }
+        guard mergeFrom.isEmpty else { return nil }
+        return try await cacheOptions.open(configuration)
     }
 
     /// The arguments as given, without `--out`, `--shard` and `--merge-from` (which differ

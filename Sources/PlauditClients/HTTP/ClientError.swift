@@ -1,3 +1,5 @@
+public import PlauditCore
+
 /// Why a backend or a local asset failed, in words a user can act on.
 ///
 /// A struct around a code rather than a public enum, so codes can be added without breaking
@@ -63,3 +65,5 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
         self.rejectedInput = rejectedInput
     }
 }
+
+extension ClientError: RejectedInputError {}

@@ -43,3 +43,15 @@ public struct CacheCounts: Codable, Hashable, Sendable {
         self.stored = stored
     }
 }
+
+extension ResponseCache {
+    /// Looks up any number of keys, a bounded number per call so that one statement never
+    /// carries an unbounded list.
+    public func lookup(allOf keys: [CacheKey], chunk: Int = 10_000) async throws -> [CacheKey: Data] {
+        var found: [CacheKey: Data] = [:]
+        for start in stride(from: 0, to: keys.count, by: max(1, chunk)) {
+            found.merge(try await lookup(Array(keys[start..<min(start + chunk, keys.count)]))) { first, _ in first }
+        }
+        return found
+    }
+}

@@ -66,6 +66,14 @@ public struct PlauditConfiguration: Codable, Hashable, Sendable {
         return try parse(data, file: path)
     }
 
+    /// The configuration a command runs with: the file given with `--config`, else
+    /// `./plaudit.yaml` when it exists, else an empty configuration (built-in models only).
+    public static func loadDefault(_ path: String?) throws(InputError) -> PlauditConfiguration {
+        if let path { return try load(path) }
+        if FileManager.default.fileExists(atPath: "plaudit.yaml") { return try load("plaudit.yaml") }
+        return PlauditConfiguration()
+    }
+
     /// Parses configuration text; `file` names it in errors.
     public static func parse(_ data: Data, file: String) throws(InputError) -> PlauditConfiguration {
         guard let text = String(data: data, encoding: .utf8) else {
