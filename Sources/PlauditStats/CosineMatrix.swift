@@ -1,10 +1,17 @@
-/// Every pairwise cosine similarity of a set of vectors: a symmetric n×n matrix of `Float`.
+/// Every pairwise cosine similarity of a set of vectors: a symmetric n×n matrix of `Double`.
 ///
 /// Built for pools of thousands of embeddings (25 models × 50 generations = 1,250 vectors of up
-/// to 1,536 dimensions): the vectors are normalised once, in double precision, into one
-/// contiguous row-major buffer, and the dot products of the upper triangle come from a blocked
-/// kernel that keeps a tile of four rows in L1 and a block of columns in L2. Only one n×n
-/// `Float` matrix is kept (6 MB for n = 1,250).
+/// to 1,536 dimensions): the vectors are normalised once into one contiguous row-major buffer,
+/// and the dot products of the upper triangle come from a blocked kernel that keeps a tile of
+/// four rows in L1 and a block of columns in L2. Only one n×n matrix is kept (12.5 MB for
+/// n = 1,250).
+///
+/// Double precision throughout, although embeddings are `Float`: generations of one model are
+/// often near-duplicates (an encoder gives the same text slightly different vectors in
+/// different batches), whose cosines to a third vector differ by 1e-8. Single precision
+/// (about 6e-8 at 0.9) would reorder such neighbours arbitrarily; in double precision the
+/// nearest neighbours and the equivalence classes are those of an exact computation (the numpy
+/// oracle agrees on every count).
 ///
 /// Every entry is computed by the same sequence of operations, whatever its position in a tile,
 /// so identical vectors get bit-identical similarities to any third vector (ties stay ties).
@@ -13,7 +20,7 @@
 public struct CosineMatrix: Sendable {
     /// The number of vectors (rows and columns).
     public let count: Int
-    private let values: [Float]
+    private let values: [Double]
 
     /// The similarity matrix of `vectors`, which must all have the same length.
     public init(_ vectors: [[Float]]) {
@@ -26,7 +33,7 @@ public struct CosineMatrix: Sendable {
             return
         }
         let units = UnitRows(vectors, dimension: dimension)
-        values = [Float](unsafeUninitializedCapacity: n * n) { buffer, initialized in
+        values = [Double](unsafeUninitializedCapacity: n * n) { buffer, initialized in
             units.gram(into: buffer.baseAddress!, count: n)
             initialized = n * n
         }
@@ -34,35 +41,35 @@ public struct CosineMatrix: Sendable {
 
     /// cos(vector i, vector j) in [−1, 1].
     public subscript(i: Int, j: Int) -> Double {
-        Double(values[i * count + j])
+        values[i * count + j]
     }
 
     /// Row `i` of the matrix (its similarities to every vector, itself included).
-    public func withRow<R>(_ i: Int, _ body: (UnsafeBufferPointer<Float>) throws -> R) rethrows -> R {
+    public func withRow<R>(_ i: Int, _ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
         try values.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[(i * count)..<((i + 1) * count)])) }
     }
 
     /// The mean of the similarities between every pair of distinct members of `members`
-    /// (the upper triangle of that sub-matrix), accumulated in double precision; NaN for
+    /// (the upper triangle of that sub-matrix); NaN for
     /// fewer than two members.
     public func meanWithin(_ members: [Int]) -> Double {
         guard members.count >= 2 else { return .nan }
         var sum = 0.0
         for a in 0..<members.count {
             let row = members[a] * count
-            for b in (a + 1)..<members.count { sum += Double(values[row + members[b]]) }
+            for b in (a + 1)..<members.count { sum += values[row + members[b]] }
         }
         return sum / Double(members.count * (members.count - 1) / 2)
     }
 
     /// The mean of the similarities between every member of `first` and every member of
-    /// `second` (all cross pairs), in double precision; NaN when either is empty.
+    /// `second` (all cross pairs); NaN when either is empty.
     public func meanBetween(_ first: [Int], _ second: [Int]) -> Double {
         guard !first.isEmpty, !second.isEmpty else { return .nan }
         var sum = 0.0
         for a in first {
             let row = a * count
-            for b in second { sum += Double(values[row + b]) }
+            for b in second { sum += values[row + b] }
         }
         return sum / Double(first.count * second.count)
     }
@@ -75,7 +82,7 @@ private struct UnitRows {
     let paddedRows: Int
     /// Columns rounded up to a multiple of the vector width.
     let stride: Int
-    var storage: [Float]
+    var storage: [Double]
 
     static let tileRows = 4
     static let tileColumns = 2
@@ -84,21 +91,21 @@ private struct UnitRows {
 
     init(_ vectors: [[Float]], dimension: Int) {
         paddedRows = (vectors.count + Self.tileRows - 1) / Self.tileRows * Self.tileRows
-        stride = max(4, (dimension + 3) / 4 * 4)
-        var storage = [Float](repeating: 0, count: paddedRows * stride)
+        stride = max(2, (dimension + 1) / 2 * 2)
+        var storage = [Double](repeating: 0, count: paddedRows * stride)
         for (r, vector) in vectors.enumerated() {
             var squares = 0.0
             for x in vector { squares += Double(x) * Double(x) }
             guard squares > 0 else { continue }
             let inverse = 1 / squares.squareRoot()
-            for (k, x) in vector.enumerated() { storage[r * stride + k] = Float(Double(x) * inverse) }
+            for (k, x) in vector.enumerated() { storage[r * stride + k] = Double(x) * inverse }
         }
         self.storage = storage
     }
 
     /// Writes the n×n matrix of dot products of the first `count` rows into `out`, computing
     /// each entry of the upper triangle once and mirroring it.
-    func gram(into out: UnsafeMutablePointer<Float>, count n: Int) {
+    func gram(into out: UnsafeMutablePointer<Double>, count n: Int) {
         storage.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             let width = stride
@@ -123,7 +130,7 @@ private struct UnitRows {
     /// Dot products of rows i..<i+4 with rows j and j+1, kept where column ≥ row (and both
     /// are real rows), mirrored below the diagonal.
     @inline(__always)
-    private static func tile(_ base: UnsafePointer<Float>, width: Int, row i: Int, column j: Int, n: Int, into out: UnsafeMutablePointer<Float>) {
+    private static func tile(_ base: UnsafePointer<Double>, width: Int, row i: Int, column j: Int, n: Int, into out: UnsafeMutablePointer<Double>) {
         let a0 = base + i * width
         let a1 = a0 + width
         let a2 = a1 + width
@@ -131,10 +138,10 @@ private struct UnitRows {
         // A column past the last real row reads row 0 and is discarded.
         let b0 = base + (j < n ? j : 0) * width
         let b1 = base + (j + 1 < n ? j + 1 : 0) * width
-        var c00 = SIMD4<Float>(), c01 = SIMD4<Float>()
-        var c10 = SIMD4<Float>(), c11 = SIMD4<Float>()
-        var c20 = SIMD4<Float>(), c21 = SIMD4<Float>()
-        var c30 = SIMD4<Float>(), c31 = SIMD4<Float>()
+        var c00 = SIMD2<Double>(), c01 = SIMD2<Double>()
+        var c10 = SIMD2<Double>(), c11 = SIMD2<Double>()
+        var c20 = SIMD2<Double>(), c21 = SIMD2<Double>()
+        var c30 = SIMD2<Double>(), c31 = SIMD2<Double>()
         var k = 0
         while k < width {
             let v0 = load(b0 + k)
@@ -151,7 +158,7 @@ private struct UnitRows {
             let u3 = load(a3 + k)
             c30 += u3 * v0
             c31 += u3 * v1
-            k += 4
+            k += 2
         }
         store(c00, i, j, n, out)
         store(c01, i, j + 1, n, out)
@@ -164,17 +171,17 @@ private struct UnitRows {
     }
 
     /// Writes one entry where column ≥ row (both real rows) and its mirror. Every entry is
-    /// reduced in the same order, (l0 + l2) + (l1 + l3), and clamped to [−1, 1].
+    /// reduced in the same order, lane 0 + lane 1, and clamped to [−1, 1].
     @inline(__always)
-    private static func store(_ lanes: SIMD4<Float>, _ row: Int, _ column: Int, _ n: Int, _ out: UnsafeMutablePointer<Float>) {
+    private static func store(_ lanes: SIMD2<Double>, _ row: Int, _ column: Int, _ n: Int, _ out: UnsafeMutablePointer<Double>) {
         guard row < n, column < n, column >= row else { return }
-        let value = min(1, max(-1, (lanes[0] + lanes[2]) + (lanes[1] + lanes[3])))
+        let value = min(1, max(-1, lanes[0] + lanes[1]))
         out[row * n + column] = value
         out[column * n + row] = value
     }
 
     @inline(__always)
-    private static func load(_ pointer: UnsafePointer<Float>) -> SIMD4<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Float>.self)
+    private static func load(_ pointer: UnsafePointer<Double>) -> SIMD2<Double> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD2<Double>.self)
     }
 }
