@@ -9,7 +9,7 @@ extension HomogeneityCommand {
     /// (through the shared generation component: cached, resumable), writes them to
     /// `generations.jsonl` in `--out` as grouped JSONL that this command reads back, and
     /// returns them as the dataset to analyse.
-    func generate(promptsFile: String, configuration: PlauditConfiguration, progress: ProgressDisplay) async throws -> (Dataset, GenerationRecord) {
+    func generate(promptsFile: String, configuration: PlauditConfiguration, progress: ProgressDisplay) async throws -> GenerationRun {
         let entries: [PromptsFile.Entry]
         let source: SourceFile
         do {
@@ -30,6 +30,8 @@ extension HomogeneityCommand {
         let refresh = cacheOptions.refresh
         progress.note("generating \(tasks.count) answers per generator (\(entries.count) prompts × \(settings.count) settings × \(samples) samples)")
         let tables: [GeneratedModel]
+        let clock = ContinuousClock()
+        let start = clock.now
         do {
             tables = try await session.run(progress: progress) { generators, _ in
                 var tables: [GeneratedModel] = []
@@ -47,6 +49,7 @@ extension HomogeneityCommand {
             throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
         }
 
+        let seconds = (clock.now - start).inSeconds
         let items = Self.items(entries: entries, settings: settings, samples: samples, generated: tables)
         let failed = tables.reduce(0) { $0 + $1.table.failures.count }
         for model in tables {
@@ -80,7 +83,11 @@ extension HomogeneityCommand {
         let dataset = Dataset(
             items: items, sources: [source, SourceFile(path: path.path, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count)]
         )
-        return (dataset, record)
+        let counts = [
+            "generated": items.reduce(0) { $0 + $1.responses.count }, "generation_failures": failed,
+            "cache_hits": tables.reduce(0) { $0 + $1.table.counts.hits }, "cache_stored": tables.reduce(0) { $0 + $1.table.counts.stored },
+        ]
+        return GenerationRun(dataset: dataset, record: record, seconds: seconds, counts: counts)
     }
 
     /// A model's label: the generator's name, with the setting (`smollm2-135m@T0.5`) when the
@@ -107,6 +114,14 @@ extension HomogeneityCommand {
             return Item(id: entry.id, prompt: entry.prompt, category: entry.category, responses: responses)
         }
     }
+}
+
+/// What a generating run made: the dataset to analyse and what the manifest records of it.
+struct GenerationRun {
+    var dataset: Dataset
+    var record: GenerationRecord
+    var seconds: Double
+    var counts: [String: Int]
 }
 
 /// One generator's completions, under the name its samples are labelled with.

@@ -117,14 +117,14 @@ struct HomogeneityCommand: AsyncParsableCommand {
             throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
         }
         if let prompts {
-            let (data, record) = try await generate(promptsFile: prompts, configuration: configuration, progress: progress)
+            let run = try await generate(promptsFile: prompts, configuration: configuration, progress: progress)
             let input: HomogeneityInput
             do {
-                input = try Self.input(data)
+                input = try Self.input(run.dataset)
             } catch {
                 throw ExitStatus.fail("\(error.description) (some generations failed; see the notes above)", code: ExitStatus.failure)
             }
-            try await analyse(data: data, input: input, configuration: configuration, generation: record, progress: progress, started: started)
+            try await analyse(data: run.dataset, input: input, configuration: configuration, generation: run, progress: progress, started: started)
             return
         }
         let data: Dataset
@@ -152,10 +152,11 @@ struct HomogeneityCommand: AsyncParsableCommand {
 
     /// Embeds, analyses and writes the results.
     func analyse(
-        data: Dataset, input: HomogeneityInput, configuration: PlauditConfiguration, generation: GenerationRecord?, progress: ProgressDisplay,
+        data: Dataset, input: HomogeneityInput, configuration: PlauditConfiguration, generation: GenerationRun?, progress: ProgressDisplay,
         started: Date
     ) async throws {
         var timings: [String: Double] = [:]
+        if let generation { timings["generation"] = generation.seconds }
         let clock = ContinuousClock()
         let session = EmbedderSession(configuration: configuration, choice: embedder, threads: embedderThreads)
         let outcome: HomogeneityOutcome
@@ -198,16 +199,16 @@ struct HomogeneityCommand: AsyncParsableCommand {
                 "bootstrap_resamples": String(resamples),
                 "confidence": String(confidence),
             ],
-            counts: ["items": data.items.count, "responses": data.responseCount, "models": input.models.count],
+            counts: ["items": data.items.count, "responses": data.responseCount, "models": input.models.count].merging(generation?.counts ?? [:]) { a, _ in a },
             timings: timings
         )
         var notes = outcome.notes
-        if let generation, generation.failed > 0 {
-            notes.insert("\(generation.failed) generations failed (the backend refused the input) and were left out.", at: 0)
+        if let generation, generation.record.failed > 0 {
+            notes.insert("\(generation.record.failed) generations failed (the backend refused the input) and were left out.", at: 0)
         }
         let results = HomogeneityResults(
             manifest: manifest, notes: notes, method: outcome.method, models: outcome.models, similarity: outcome.similarity,
-            mixing: outcome.mixing, prompts: outcome.prompts, generation: generation
+            mixing: outcome.mixing, prompts: outcome.prompts, generation: generation?.record
         )
         do {
             let folder = URL(fileURLWithPath: out)
