@@ -14,13 +14,15 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
     /// Plain-language caveats the report must show first.
     public var notes: [String]
     public var scorers: [ScorerResult]
+    /// Correlations with human labels on the Artificial Hivemind subsets; absent without labels.
+    public var humanCalibration: HumanCalibrationResults?
     public var prompts: [PromptStructure]
     public var failures: [ScoreFailure]
     public var skippedRows: [InputError]
 
     public init(
         manifest: RunManifest, validitySource: String, qualitySource: String, notes: [String], scorers: [ScorerResult],
-        prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError]
+        prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError], humanCalibration: HumanCalibrationResults? = nil
     ) {
         self.schema = Self.schemaID
         self.manifest = manifest
@@ -28,6 +30,7 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         self.qualitySource = qualitySource
         self.notes = notes
         self.scorers = scorers
+        self.humanCalibration = humanCalibration
         self.prompts = prompts
         self.failures = failures
         self.skippedRows = skippedRows
@@ -38,5 +41,6 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         case validitySource = "validity_source"
         case qualitySource = "quality_source"
         case skippedRows = "skipped_rows"
+        case humanCalibration = "human_calibration"
     }
 }
