@@ -14,7 +14,7 @@ public enum HomogeneityConsoleTable {
                 NumberFormat.fixed(model.meanDistinct, 2), NumberFormat.fixed(model.meanModalShare, 2),
             ])
         }
-        var text = table(rows)
+        var text = ConsoleTable.render(rows)
         let mixing = results.mixing.map {
             "N=\($0.neighbours): mean \(NumberFormat.fixed($0.mean, 2)), median \(NumberFormat.fixed($0.median, 2)) (random \(NumberFormat.fixed($0.randomMean, 2)))"
         }
@@ -24,12 +24,5 @@ public enum HomogeneityConsoleTable {
             text += "between models (cross pairs only): \(NumberFormat.fixed(low)) to \(NumberFormat.fixed(high))\n"
         }
         return text
-    }
-
-    static func table(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
-        return rows.map { row in
-            row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }.joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }

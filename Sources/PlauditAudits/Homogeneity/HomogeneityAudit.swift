@@ -21,21 +21,7 @@ public struct HomogeneityAudit: Sendable {
     /// Embeds every response in one call (an embedder may weigh words over the whole corpus)
     /// and returns the vectors per item: `result[i][j]` for item i's response j.
     public func embed(items: [Item], embedder: any Embedder, progress: any ProgressReporter = SilentProgress()) async throws -> [[[Float]]] {
-        let texts = items.flatMap { $0.responses.map(\.text) }
-        progress.update(phase: "embedding", done: 0, total: texts.count, failed: 0, cached: 0)
-        let flat = try await embedder.embed(texts)
-        guard flat.count == texts.count else {
-            throw AuditError("embedder \(embedder.descriptor.name) returned \(flat.count) vectors for \(texts.count) texts")
-        }
-        progress.update(phase: "embedding", done: texts.count, total: texts.count, failed: 0, cached: 0)
-        progress.finish(phase: "embedding")
-        var vectors: [[[Float]]] = []
-        var offset = 0
-        for item in items {
-            vectors.append(Array(flat[offset..<(offset + item.responses.count)]))
-            offset += item.responses.count
-        }
-        return vectors
+        try await ItemEmbeddings.embed(items, embedder: embedder, progress: progress)
     }
 
     /// The analysis of `input` on `vectors` (`vectors[p][j]`: pool p's response j).
