@@ -14,7 +14,8 @@ public enum CalibrationConsoleTable {
                 e.map { $0.flagged ? "UNDER-REWARDS" : "ok" } ?? "no pairs",
             ])
         }
-        var out = align(rows)
+        // Only pairwise judges in this run: no empty pointwise table.
+        var out = results.scorers.isEmpty && !results.pairwiseJudges.isEmpty ? "" : align(rows)
         if !results.pairwiseJudges.isEmpty {
             var judges = [["pairwise judge", "U [95% CI]", "first position [95% CI]", "flips [95% CI]", "McNemar p", "pairs", "flag"]]
             for judge in results.pairwiseJudges {
@@ -24,7 +25,7 @@ public enum CalibrationConsoleTable {
                     judge.underRewardRate == nil ? "no pairs" : (judge.flagged ? "UNDER-REWARDS" : "ok"),
                 ])
             }
-            out += "\n" + align(judges)
+            out += (out.isEmpty ? "" : "\n") + align(judges)
         }
         return out
     }

@@ -22,7 +22,9 @@ struct PairwiseJudgeCommandTests {
             "audit", "six.jsonl", "--local-pairwise-judge", "--pairs-per-prompt", "1", "--embedder", "lexical", "--clustering", "labels",
             "--resamples", "200", "--permutations", "99", "--cache", "cache.sqlite", "--out", "out", "--quiet",
         ]
-        let first = try CommandRunner.run(arguments, in: dir)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLAUDIT_ASSETS"] = TextCommandTests.assets.path
+        let first = try CommandRunner.run(arguments, in: dir, environment: environment)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json"))) as! [String: Any]
         let judges = try #require(results["pairwise_judges"] as? [[String: Any]])
@@ -41,7 +43,7 @@ struct PairwiseJudgeCommandTests {
         #expect(report.contains("## Pairwise judges"))
         #expect(first.stdout.contains("pairwise judge"))
 
-        let second = try CommandRunner.run(arguments, in: dir)
+        let second = try CommandRunner.run(arguments, in: dir, environment: environment)
         #expect(second.status == 0, "stderr: \(second.stderr)")
         let again = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json"))) as! [String: Any]
         let counts = (again["manifest"] as! [String: Any])["counts"] as! [String: Int]
