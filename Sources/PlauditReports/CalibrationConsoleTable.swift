@@ -14,6 +14,27 @@ public enum CalibrationConsoleTable {
                 e.map { $0.flagged ? "UNDER-REWARDS" : "ok" } ?? "no pairs",
             ])
         }
-        return ConsoleTable.render(rows)
+        // Only pairwise judges in this run: no empty pointwise table.
+        var out = results.scorers.isEmpty && !results.pairwiseJudges.isEmpty ? "" : align(rows)
+        if !results.pairwiseJudges.isEmpty {
+            var judges = [["pairwise judge", "U [95% CI]", "first position [95% CI]", "flips [95% CI]", "McNemar p", "pairs", "flag"]]
+            for judge in results.pairwiseJudges {
+                judges.append([
+                    judge.scorer.name, NumberFormat.interval(judge.underRewardRate, 2), NumberFormat.interval(judge.firstPositionRate, 2),
+                    NumberFormat.interval(judge.flipRate, 2), NumberFormat.p(judge.positionTest.pValue), String(judge.pairs),
+                    judge.underRewardRate == nil ? "no pairs" : (judge.flagged ? "UNDER-REWARDS" : "ok"),
+                ])
+            }
+            out += (out.isEmpty ? "" : "\n") + align(judges)
+        }
+        return out
+    }
+
+    static func align(_ rows: [[String]]) -> String {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
+        return rows.map { row in
+            row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
     }
 }
