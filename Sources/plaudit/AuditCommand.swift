@@ -27,23 +27,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("scores"), help: "A scores file (JSONL or CSV: item_id, response_id, scorer, score). Repeatable.")
     var scoresFiles: [String] = []
 
-    @Flag(help: "Score with the local SmolLM2 judge (expected rating over top log-probabilities).")
-    var localJudge = false
-
-    @Flag(help: "Score with the local SmolLM2 perplexity scorer (score = − perplexity of the response).")
-    var localPerplexity = false
-
-    @Option(help: "A rubric file, or the id of an embedded rubric.")
-    var rubric = "pointwise-quality"
-
-    @Option(help: "Use a llama.cpp server already running at this URL instead of starting one.")
-    var llamaURL: String?
-
-    @Option(help: "CPU threads for the local llama.cpp server.")
-    var threads = 1
-
-    @Flag(help: "Install missing local-model assets first (pip, pinned versions, verified).")
-    var installAssets = false
+    @OptionGroup var scoring: ScorerOptions
 
     @Option(help: "Clustering: agglomerative, kmeans or labels (the data's `cluster` fields).")
     var clustering: ClusteringChoice = .agglomerative
@@ -78,15 +62,6 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Seed for clustering, bootstrap and permutations.")
     var seed: UInt64 = 20_251_022
 
-    @Option(help: "Backends and scorers (plaudit.yaml). Default: ./plaudit.yaml when it exists.")
-    var config: String?
-
-    @Option(name: .customLong("scorer"), help: "Use only this configured scorer. Repeatable.")
-    var scorerNames: [String] = []
-
-    @Option(help: "Concurrent requests per backend; replaces the limits in the configuration (default there: 64; local model: 1).")
-    var concurrency: Int?
-
     @OptionGroup var cacheOptions: CacheOptions
 
     @Option(help: "Do part i of n (for example 2/4) and write it for `plaudit merge`.")
@@ -104,9 +79,6 @@ struct AuditCommand: AsyncParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    @Flag(help: "Describe each backend before the run and its request counts after (never keys).")
-    var verbose = false
-
     enum ClusteringChoice: String, ExpressibleByArgument, CaseIterable {
         case agglomerative, kmeans, labels
     }
@@ -117,9 +89,7 @@ struct AuditCommand: AsyncParsableCommand {
         guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
         if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if shard != nil && !mergeFrom.isEmpty { throw ValidationError("--shard and --merge-from exclude each other") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() async throws {
@@ -130,14 +100,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         // Install first, so that a first run on a fresh machine already uses MiniLM.
         let assets = LocalAssets()
-        if installAssets && !(assets.hasLocalModel && assets.hasTextModels) {
-            progress.note("installing model assets into \(assets.root.path)")
-            do {
-                try AssetInstaller(assets: assets).install { progress.note($0) }
-            } catch {
-                throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
-            }
-        }
+        try scoring.installAssetsIfAsked(assets, progress: progress)
 
         let cacheStore = try await openCache(plan.configuration, progress: progress)
         let collector = ScoreCollector(cache: cacheStore, refresh: cacheOptions.refresh)
@@ -245,24 +208,18 @@ struct AuditCommand: AsyncParsableCommand {
                 data.skippedRows += skipped + log.skipped
                 data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
             }
-            let configuration = try loadConfiguration()
-            let judgeRubric = localJudge ? try loadRubric(rubric) : nil
-            let session = ScorerSession(
-                configuration: configuration, selected: scorerNames, localJudgeRubric: judgeRubric, localPerplexity: localPerplexity,
-                llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency, verbose: verbose
-            )
+            let configuration = try scoring.loadConfiguration()
+            let judgeRubric = try scoring.localJudgeRubric()
+            let session = scoring.session(configuration: configuration, localJudgeRubric: judgeRubric)
             let configured = try session.chosenScorers()
-            var rubrics = judgeRubric.map { [$0.reference] } ?? []
-            for scorer in configured where scorer.type == .judge {
-                rubrics.append(try loadRubric(scorer.rubric ?? "pointwise-quality").reference)
-            }
+            let rubrics = try scoring.rubricReferences(localJudgeRubric: judgeRubric, configured: configured)
             let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
             if !session.needsScoring && precomputed.isEmpty && mergeFrom.isEmpty {
                 throw ConfigurationError(
                     "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
                 )
             }
-            let live = (localJudge ? [ScorerNames.judge] : []) + (localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
+            let live = (scoring.localJudge ? [ScorerNames.judge] : []) + (scoring.localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
             for name in live where precomputed.contains(name) {
                 throw ConfigurationError("the data already has scores named '\(name)'; a live scorer of this run has that name")
             }
@@ -279,10 +236,6 @@ struct AuditCommand: AsyncParsableCommand {
         } catch let error as ConfigurationError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         }
-    }
-
-    func loadConfiguration() throws -> PlauditConfiguration {
-        try PlauditConfiguration.loadDefault(config)
     }
 
     func openCache(_ configuration: PlauditConfiguration, progress: ProgressDisplay) async throws -> (any ResponseCache)? {
@@ -326,10 +279,6 @@ struct AuditCommand: AsyncParsableCommand {
         }
     }
 
-    func loadRubric(_ rubric: String) throws -> Rubric {
-        try Rubric.load(rubric)
-    }
-
     func manifest(
         data: Dataset, outcome: CalibrationOutcome, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
         cut: Double, rubrics: [RubricReference], started: Date, finished: Date
@@ -357,7 +306,7 @@ struct AuditCommand: AsyncParsableCommand {
                 "permutations": String(permutations),
                 "confidence": String(confidence),
                 "bad_rows": skipBadRows ? "skip" : "stop",
-                "llama_threads": String(threads),
+                "llama_threads": String(scoring.threads),
             ],
             counts: counts,
             timings: timings
