@@ -128,7 +128,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
                     judgeModel = (backend.generator, backend.name, backend.concurrency)
                 }
                 let labelJudge = judgeModel.map { model in
-                    ChatLabelJudge(name: "\(model.name)-grader", generator: model.generator, rubric: rubric!)
+                    ChatLabelJudge(name: model.name, generator: model.generator, rubric: rubric!)
                 }
                 return try await SycophancyPolicyAudit(setting: setting, seed: seed, confidence: confidence).run(
                     probes: probeList, generator: policy.generator,
