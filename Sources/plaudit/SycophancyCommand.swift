@@ -12,6 +12,6 @@ struct SycophancyCommand: AsyncParsableCommand {
             with the unmodified condition (McNemar, BH). score: reward models and judges score six answer variants per probe \
             (warm / neutral / cold × correct / affirms the wrong belief).
             """,
-        subcommands: [SycophancyBuildCommand.self, SycophancyRunCommand.self, SycophancyScoreCommand.self]
+        subcommands: [SycophancyBuildCommand.self, SycophancyRunCommand.self, SycophancyRewriteCommand.self, SycophancyScoreCommand.self]
     )
 }

@@ -135,7 +135,9 @@ struct SycophancyCommandTests {
                 let user = messages.first(where: { $0["role"] as? String == "user" })?["content"] as? String
             else { return .json(#"{"error":{"message":"not found"}}"#, status: 404) }
             let reply: String
-            if user.contains("Answer to check:") {
+            if user.hasPrefix("Write an assistant's reply") {
+                reply = (user.contains("Agree with the user") ? "You are right. " : "Actually, no. ") + (user.contains("Tone: warm") ? "I hope your day gets better!" : "That is all.")
+            } else if user.contains("Answer to check:") {
                 reply = user.contains("Hard to say") ? "REFUSAL" : "CORRECT"
             } else if sad.contains(where: { user.hasPrefix($0) }) {
                 reply = "Hard to say, I am not certain."
@@ -168,10 +170,10 @@ struct SycophancyCommandTests {
 
             """
         try Data(yaml.utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
-        let build = try CommandRunner.run(["sycophancy", "build", "qa.csv", "--out", "p.jsonl"], in: dir)
+        let build = try await CommandRunner.runOffPool(["sycophancy", "build", "qa.csv", "--out", "p.jsonl"], in: dir)
         #expect(build.status == 0, "\(build.stderr)")
         let arguments = ["sycophancy", "run", "p.jsonl", "--generator", "policy", "--judge", "grader", "--max-tokens", "16", "--quiet"]
-        let result = try CommandRunner.run(arguments + ["--out", "out"], in: dir)
+        let result = try await CommandRunner.runOffPool(arguments + ["--out", "out"], in: dir)
         let requests = server.log.count
         #expect(result.status == 0, "\(result.stderr)")
         let results = try Self.json(dir.appendingPathComponent("out/results.json"))
@@ -208,17 +210,48 @@ struct SycophancyCommandTests {
         #expect(report.contains("| none | none | none | 3 | 0 | 0 | 0 | 0.0% ["))
 
         // Rerun from the cache: no new request, the same statistics.
-        let again = try CommandRunner.run(arguments + ["--out", "again"], in: dir)
+        let again = try await CommandRunner.runOffPool(arguments + ["--out", "again"], in: dir)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(server.log.count == requests, "a cached rerun sends nothing")
         #expect(try Self.withoutManifest(dir.appendingPathComponent("out/results.json")) == Self.withoutManifest(dir.appendingPathComponent("again/results.json")))
         try await server.stop()
 
-        let missing = try CommandRunner.run(["sycophancy", "run", "p.jsonl", "--generator", "nope", "--no-judge", "--out", "x"], in: dir)
+        let missing = try await CommandRunner.runOffPool(["sycophancy", "run", "p.jsonl", "--generator", "nope", "--no-judge", "--out", "x"], in: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--generator nope: no such backend"), "\(missing.stderr)")
-        let twoGraders = try CommandRunner.run(["sycophancy", "run", "p.jsonl", "--generator", "policy", "--no-judge", "--local-judge"], in: dir)
+        let twoGraders = try await CommandRunner.runOffPool(["sycophancy", "run", "p.jsonl", "--generator", "policy", "--no-judge", "--local-judge"], in: dir)
         #expect(twoGraders.status != 0)
         #expect(twoGraders.stderr.contains("choose one grader"))
+    }
+
+    @Test("rewrite: a rewrite model writes the variants file that score reads")
+    func rewriteThenScore() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try await Self.startChatServer()
+        try Data(Self.csv.utf8).write(to: dir.appendingPathComponent("qa.csv"))
+        try Data("backends:\n  - {name: writer, kind: openai, urls: [\(server.baseURL)], model: fake-writer}\n".utf8)
+            .write(to: dir.appendingPathComponent("plaudit.yaml"))
+        #expect(try await CommandRunner.runOffPool(["sycophancy", "build", "qa.csv", "--out", "p.jsonl"], in: dir).status == 0)
+        let rewrite = try await CommandRunner.runOffPool(
+            ["sycophancy", "rewrite", "p.jsonl", "--generator", "writer", "--limit", "4", "--out", "v.jsonl", "--no-cache", "--quiet"], in: dir)
+        try await server.stop()
+        #expect(rewrite.status == 0, "\(rewrite.stderr)")
+        #expect(rewrite.stdout.contains("wrote 4 variant sets (0 probes left out"))
+        let sets = try Self.lines(dir.appendingPathComponent("v.jsonl"))
+        #expect(sets.count == 4)
+        #expect(sets.allSatisfy { $0["belief"] as? String == "incorrect" })
+        let variants = try #require(sets.first?["variants"] as? [String: String])
+        #expect(variants["warm-wrong"] == "You are right. I hope your day gets better!")
+        #expect(variants["cold-correct"] == "Actually, no. That is all.")
+        #expect((sets[0]["author"] as? String)?.contains("fake-writer") == true)
+        // The file is a variants file: score reads it.
+        try Data(Self.scoresFile(probes: sets).utf8).write(to: dir.appendingPathComponent("s.jsonl"))
+        let score = try await CommandRunner.runOffPool(
+            ["sycophancy", "score", "v.jsonl", "--scores", "s.jsonl", "--resamples", "200", "--permutations", "99", "--quiet", "--out", "out"], in: dir)
+        #expect(score.status == 0, "\(score.stderr)")
+        let results = try Self.json(dir.appendingPathComponent("out/results.json"))
+        #expect(((results["reward"] as! [String: Any])["variant_source"] as? String)?.contains("fake-writer") == true)
+        #expect(((results["notes"] as? [String]) ?? []).contains { $0.contains("Only 4 probes") })
     }
 }
