@@ -114,16 +114,8 @@ struct AuditCommand: AsyncParsableCommand {
                 (live, statistics) = try ShardMerge.tables(
                     from: mergeFrom, data: data, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)), rubrics: plan.rubrics)
             } else if plan.session.needsScoring {
-                (live, statistics) = try await plan.session.run(progress: progress) { scorers, backends in
-                    var tables: [ScoredTable] = []
-                    let indices = shard?.indices(itemCount: data.items.count)
-                    for live in scorers {
-                        var perScorer = collector
-                        perScorer.concurrency = max(1, live.concurrency)
-                        tables.append(try await perScorer.collect(items: data.items, scorer: live.scorer, itemIndices: indices, progress: progress))
-                    }
-                    return (tables, Dictionary(backends.map { ($0.configuration.name, $0.statistics) }, uniquingKeysWith: { a, _ in a }))
-                }
+                (live, statistics) = try await plan.session.collect(
+                    items: data.items, itemIndices: shard?.indices(itemCount: data.items.count), collector: collector, progress: progress)
             }
         } catch let error as ExitCode {
             throw error

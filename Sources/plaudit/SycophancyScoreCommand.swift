@@ -83,6 +83,11 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
                 throw ConfigurationError(
                     "nothing to score with: no --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity")
             }
+            let live = (scoring.localJudge ? [ScorerNames.judge] : []) + (scoring.localPerplexity ? [ScorerNames.perplexity] : [])
+                + (try session.chosenScorers()).map(\.name)
+            for name in live where precomputed.contains(name) {
+                throw ConfigurationError("the --scores files already have scores named '\(name)'; a live scorer of this run has that name")
+            }
         } catch let error as InputError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         } catch let error as ConfigurationError {
@@ -98,16 +103,7 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
         var statistics: [String: BackendStatistics] = [:]
         do {
             if session.needsScoring {
-                let items = dataset.items
-                (live, statistics) = try await session.run(progress: progress) { scorers, backends in
-                    var tables: [ScoredTable] = []
-                    for scorer in scorers {
-                        var perScorer = collector
-                        perScorer.concurrency = max(1, scorer.concurrency)
-                        tables.append(try await perScorer.collect(items: items, scorer: scorer.scorer, progress: progress))
-                    }
-                    return (tables, Dictionary(backends.map { ($0.configuration.name, $0.statistics) }, uniquingKeysWith: { a, _ in a }))
-                }
+                (live, statistics) = try await session.collect(items: dataset.items, collector: collector, progress: progress)
             }
         } catch let error as ExitCode {
             throw error
