@@ -53,6 +53,8 @@ public enum CalibrationMarkdown {
                 + "q: Benjamini–Hochberg over scorers × categories."
         )
         out.append("")
+        if !results.pairwiseJudges.isEmpty { out += pairwiseSection(results.pairwiseJudges) }
+        if let human = results.humanCalibration { out += HumanCalibrationMarkdown.render(human) }
         let categories = Set(results.scorers.flatMap { $0.categories.keys }).sorted()
         if !categories.isEmpty {
             out.append("## By category")
@@ -155,6 +157,25 @@ public enum CalibrationMarkdown {
         out.append("- Timings: \(timings.joined(separator: ", "))")
         let counts = manifest.counts.keys.sorted().map { "\($0) \(manifest.counts[$0]!)" }
         out.append("- Counts: \(counts.joined(separator: ", "))")
+        out.append("")
+        return out
+    }
+
+    static func pairwiseSection(_ judges: [PairwiseJudgeResult]) -> [String] {
+        var out = ["## Pairwise judges", ""]
+        out.append("Each pair is judged in both orders. U: share of atypical–modal pairs (averaged over prompts) where the order-averaged verdict favours the modal answer (0.5 is fair). "
+            + "First position: share of judgments that went to the answer shown first (0.5 is unbiased). Flips: pairs whose winner changed with the order. "
+            + "McNemar: b pairs went to the first-shown answer both times, c to the second-shown both times.")
+        out.append("")
+        out.append("| judge | U [CI] | p(U) | preference for atypical [CI] | first position [CI] | flips [CI] | McNemar b / c, p | pairs (audit / human) | failed | flag |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|")
+        for j in judges {
+            out.append(
+                "| \(MarkdownEscaping.cell(j.scorer.name)) | \(NumberFormat.interval(j.underRewardRate)) | \(NumberFormat.p(j.underRewardRate?.pValue)) | "
+                    + "\(NumberFormat.interval(j.atypicalPreference)) | \(NumberFormat.interval(j.firstPositionRate)) | \(NumberFormat.interval(j.flipRate)) | "
+                    + "\(j.positionTest.b) / \(j.positionTest.c), \(NumberFormat.p(j.positionTest.pValue)) | \(j.pairs) (\(j.auditPairs) / \(j.humanPairs)) | \(j.failed) | "
+                    + "\(j.underRewardRate == nil ? "no pairs" : (j.flagged ? "**UNDER-REWARDS**" : "ok")) |")
+        }
         out.append("")
         return out
     }

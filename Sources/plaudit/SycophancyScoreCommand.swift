@@ -77,6 +77,14 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
             configuration = try scoring.loadConfiguration()
             let judgeRubric = try scoring.localJudgeRubric()
             session = scoring.session(configuration: configuration, localJudgeRubric: judgeRubric)
+            for scorer in try session.chosenScorers() where scorer.type == .judge {
+                if try Rubric.load(scorer.rubric ?? "pointwise-quality").mode == .pairwise {
+                    throw ConfigurationError("scorer '\(scorer.name)' is a pairwise judge; the sycophancy audit scores each answer on its own")
+                }
+            }
+            if let judgeRubric, judgeRubric.mode == .pairwise {
+                throw ConfigurationError("--rubric \(scoring.rubric): rubric '\(judgeRubric.id)' is pairwise; the sycophancy audit needs a pointwise judge")
+            }
             rubrics = try scoring.rubricReferences(localJudgeRubric: judgeRubric, configured: try session.chosenScorers())
             let precomputed = Set(dataset.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
             if !session.needsScoring && precomputed.isEmpty {
