@@ -15,7 +15,7 @@ public enum CalibrationConsoleTable {
             ])
         }
         // Only pairwise judges in this run: no empty pointwise table.
-        var out = results.scorers.isEmpty && !results.pairwiseJudges.isEmpty ? "" : align(rows)
+        var out = results.scorers.isEmpty && !results.pairwiseJudges.isEmpty ? "" : ConsoleColumns.align(rows)
         if !results.pairwiseJudges.isEmpty {
             var judges = [["pairwise judge", "U [95% CI]", "first position [95% CI]", "flips [95% CI]", "McNemar p", "pairs", "flag"]]
             for judge in results.pairwiseJudges {
@@ -25,16 +25,8 @@ public enum CalibrationConsoleTable {
                     judge.underRewardRate == nil ? "no pairs" : (judge.flagged ? "UNDER-REWARDS" : "ok"),
                 ])
             }
-            out += (out.isEmpty ? "" : "\n") + align(judges)
+            out += (out.isEmpty ? "" : "\n") + ConsoleColumns.align(judges)
         }
         return out
-    }
-
-    static func align(_ rows: [[String]]) -> String {
-        let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! }
-        return rows.map { row in
-            row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }
-                .joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
     }
 }

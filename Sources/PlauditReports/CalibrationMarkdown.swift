@@ -21,7 +21,7 @@ public enum CalibrationMarkdown {
         }
         out.append("- Validity: \(results.validitySource)")
         out.append("- Quality matching: \(results.qualitySource)")
-        out.append("- Embedder: \(results.manifest.embedder.name); clustering: \(results.manifest.parameters["clustering"] ?? "—")")
+        out.append("- Embedder: \(results.manifest.embedder?.name ?? "none"); clustering: \(results.manifest.parameters["clustering"] ?? "—")")
         let clusterCounts = results.prompts.map(\.clusterCount)
         if !clusterCounts.isEmpty {
             let mean = Double(clusterCounts.reduce(0, +)) / Double(clusterCounts.count)
@@ -148,7 +148,11 @@ public enum CalibrationMarkdown {
         for scorer in manifest.scorers {
             out.append("- Scorer \(MarkdownEscaping.cell(scorer.name)): \(scorer.kind.rawValue) via \(scorer.backend)\(scorer.model.map { ", model \(MarkdownEscaping.cell($0))" } ?? "")")
         }
-        out.append("- Embedder \(manifest.embedder.name) (dimension \(manifest.embedder.dimension)); seed \(manifest.seed)")
+        if let embedder = manifest.embedder {
+            out.append("- Embedder \(embedder.name) (dimension \(embedder.dimension)); seed \(manifest.seed)")
+        } else {
+            out.append("- Seed \(manifest.seed)")
+        }
         let timings = manifest.timings.keys.sorted().map { "\($0) \(NumberFormat.fixed(manifest.timings[$0], 1)) s" }
         out.append("- Timings: \(timings.joined(separator: ", "))")
         let counts = manifest.counts.keys.sorted().map { "\($0) \(manifest.counts[$0]!)" }

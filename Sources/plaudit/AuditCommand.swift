@@ -30,8 +30,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("human-preferences"), help: "Pairwise human preference rows (JSONL or CSV: user_query, response_1, response_2, human_labels in -2..2), joined to the items by text. Repeatable.")
     var preferenceFiles: [String] = []
 
-    @Flag(help: "Score with the local SmolLM2 judge (expected rating over top log-probabilities).")
-    var localJudge = false
+    @OptionGroup var scoring: ScorerOptions
 
     @Flag(help: "Judge atypical–modal pairs (and human-labelled pairs) with the local SmolLM2 model in both orders: position bias and preference for atypical answers.")
     var localPairwiseJudge = false
@@ -41,21 +40,6 @@ struct AuditCommand: AsyncParsableCommand {
 
     @Option(help: "Audit pairs per prompt given to pairwise judges (a seeded choice); human-labelled pairs are all judged.")
     var pairsPerPrompt = 4
-
-    @Flag(help: "Score with the local SmolLM2 perplexity scorer (score = − perplexity of the response).")
-    var localPerplexity = false
-
-    @Option(help: "A rubric file, or the id of an embedded rubric.")
-    var rubric = "pointwise-quality"
-
-    @Option(help: "Use a llama.cpp server already running at this URL instead of starting one.")
-    var llamaURL: String?
-
-    @Option(help: "CPU threads for the local llama.cpp server.")
-    var threads = 1
-
-    @Flag(help: "Install missing local-model assets first (pip, pinned versions, verified).")
-    var installAssets = false
 
     @Option(help: "Clustering: agglomerative, kmeans or labels (the data's `cluster` fields).")
     var clustering: ClusteringChoice = .agglomerative
@@ -90,15 +74,6 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Seed for clustering, bootstrap and permutations.")
     var seed: UInt64 = 20_251_022
 
-    @Option(help: "Backends and scorers (plaudit.yaml). Default: ./plaudit.yaml when it exists.")
-    var config: String?
-
-    @Option(name: .customLong("scorer"), help: "Use only this configured scorer. Repeatable.")
-    var scorerNames: [String] = []
-
-    @Option(help: "Concurrent requests per backend; replaces the limits in the configuration (default there: 64; local model: 1).")
-    var concurrency: Int?
-
     @OptionGroup var cacheOptions: CacheOptions
 
     @Option(help: "Do part i of n (for example 2/4) and write it for `plaudit merge`.")
@@ -116,9 +91,6 @@ struct AuditCommand: AsyncParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    @Flag(help: "Describe each backend before the run and its request counts after (never keys).")
-    var verbose = false
-
     enum ClusteringChoice: String, ExpressibleByArgument, CaseIterable {
         case agglomerative, kmeans, labels
     }
@@ -129,9 +101,7 @@ struct AuditCommand: AsyncParsableCommand {
         guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
         if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if shard != nil && !mergeFrom.isEmpty { throw ValidationError("--shard and --merge-from exclude each other") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard pairsPerPrompt >= 1 else { throw ValidationError("--pairs-per-prompt must be at least 1") }
     }
 
