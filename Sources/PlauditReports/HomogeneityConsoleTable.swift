@@ -14,7 +14,7 @@ public enum HomogeneityConsoleTable {
                 NumberFormat.fixed(model.meanDistinct, 2), NumberFormat.fixed(model.meanModalShare, 2),
             ])
         }
-        var text = CalibrationConsoleTable.align(rows)
+        var text = ConsoleColumns.align(rows)
         let mixing = results.mixing.map {
             "N=\($0.neighbours): mean \(NumberFormat.fixed($0.mean, 2)), median \(NumberFormat.fixed($0.median, 2)) (random \(NumberFormat.fixed($0.randomMean, 2)))"
         }

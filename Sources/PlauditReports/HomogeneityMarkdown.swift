@@ -14,7 +14,7 @@ public enum HomogeneityMarkdown {
         out.append("# plaudit homogeneity")
         out.append("")
         out.append(
-            "How alike are generations within a model and across models? Cosine similarity of \(MarkdownEscaping.cell(results.manifest.embedder.name)) "
+            "How alike are generations within a model and across models? Cosine similarity of \(MarkdownEscaping.cell(results.manifest.embedder?.name ?? "—")) "
                 + "embeddings; intervals are \(percent) bootstrap intervals over prompts."
         )
         out.append("")
