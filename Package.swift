@@ -128,6 +128,7 @@ let package = Package(
         .testTarget(
             name: "PlauditAuditsTests",
             dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText"],
+            exclude: ["Oracles"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),
