@@ -14,10 +14,6 @@ public enum CalibrationConsoleTable {
                 e.map { $0.flagged ? "UNDER-REWARDS" : "ok" } ?? "no pairs",
             ])
         }
-        let widths = header.indices.map { c in rows.map { $0[c].count }.max()! }
-        return rows.map { row in
-            row.enumerated().map { c, cell in cell + String(repeating: " ", count: widths[c] - cell.count) }
-                .joined(separator: "  ")
-        }.joined(separator: "\n") + "\n"
+        return TextTable.render(rows)
     }
 }
