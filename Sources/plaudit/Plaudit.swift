@@ -12,6 +12,7 @@ struct Plaudit: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             AuditCommand.self, MergeCommand.self, EmbedCommand.self, SentimentCommand.self, AssetsCommand.self, CacheCommand.self,
+            MonocultureCommand.self,
         ]
     )
 }
