@@ -13,18 +13,18 @@ public enum Wasserstein {
         guard !u.isEmpty, !v.isEmpty, !u.contains(where: \.isNaN), !v.contains(where: \.isNaN) else { return .nan }
         let a = u.sorted()
         let b = v.sorted()
-        let all = (a + b).sorted()
         // Walk the merged support once; between consecutive support points both CDFs are flat.
         var i = 0
         var j = 0
         var total = 0.0
-        for k in 0..<(all.count - 1) {
-            let t = all[k]
+        var t = min(a[0], b[0])
+        while i < a.count || j < b.count {
             while i < a.count && a[i] <= t { i += 1 }
             while j < b.count && b[j] <= t { j += 1 }
-            let width = all[k + 1] - t
-            if width == 0 { continue }
-            total += abs(Double(i) / Double(a.count) - Double(j) / Double(b.count)) * width
+            guard i < a.count || j < b.count else { break }
+            let next = min(i < a.count ? a[i] : .infinity, j < b.count ? b[j] : .infinity)
+            total += abs(Double(i) / Double(a.count) - Double(j) / Double(b.count)) * (next - t)
+            t = next
         }
         return total
     }

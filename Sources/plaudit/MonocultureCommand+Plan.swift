@@ -59,12 +59,13 @@ extension MonocultureCommand {
                 llamaURL: generatorOptions.llamaURL, threads: generatorOptions.threads, concurrencyOverride: concurrency,
                 verbose: verbose)
 
-            var rubrics = [template.reference]
+            // The template is part of what produced the results when it wrote a prompt that was sent.
+            let premium = localJudge || localPerplexity || !scorerNames.isEmpty
+            var rubrics = generating || premium || choice == .judge ? [template.reference] : []
             if localJudge { rubrics.append(try Rubric.load(rubric).reference) }
             for scorer in selected.scorers where scorer.type == .judge {
                 rubrics.append(try Rubric.load(scorer.rubric ?? "pointwise-quality").reference)
             }
-            let premium = localJudge || localPerplexity || !scorerNames.isEmpty
             if let problem = MonocultureAudit.check(dataset: data, fromLabels: choice == .labels, premium: premium) {
                 throw ConfigurationError(problem)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import PlauditTesting
 import Testing
 
 /// `plaudit monoculture` end to end: the study's label files, bad input, the book-review fixture
@@ -122,6 +123,45 @@ struct MonocultureCommandTests {
         #expect(premium["z_slope"] != nil && premium["pair_rate"] != nil)
         let rubrics = try #require((results["manifest"] as? [String: Any])?["rubrics"] as? [[String: Any]])
         #expect(rubrics.first?["id"] as? String == "book-review")
+    }
+
+    @Test("--sentiment judge: a configured chat judge rates every text with rubrics/review-sentiment.yaml; unrated texts are failures")
+    func judgeSentiment() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The judge answers 8 for reviews that say "loved", 2 for "hated", and no digit otherwise.
+        let server = try await FakeHTTPServer.start { request in
+            let prompt = ((request.json?["messages"] as? [[String: Any]])?.last?["content"] as? String) ?? ""
+            let reply = prompt.contains("loved") ? "8" : (prompt.contains("hated") ? "2" : "I cannot say.")
+            return .json(
+                #"{"id": "chatcmpl-1", "object": "chat.completion", "created": 0, "model": "fake-judge", "choices": [{"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "\#(reply)"}, "logprobs": null}], "usage": {"prompt_tokens": 50, "completion_tokens": 1, "total_tokens": 51}}"#)
+        }
+        let rubric = CommandRunner.repositoryRoot.appendingPathComponent("rubrics/review-sentiment.yaml").path
+        let yaml = """
+            backends:
+              - {name: judge-server, kind: openai, urls: [\(server.baseURL)], model: fake-judge, max_retries: 0}
+            scorers:
+              - {name: sentiment-judge, backend: judge-server, type: judge, rubric: \(rubric)}
+
+            """
+        try Data(yaml.utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
+        let items = #"{"id":"a","title":"A","source":["I loved it.","I hated it.","It exists."],"generated":{"m":["I loved it so."]}}"#
+        try Data((items + "\n").utf8).write(to: dir.appendingPathComponent("items.jsonl"))
+        let run = try CommandRunner.run(
+            ["monoculture", "items.jsonl", "--sentiment", "judge", "--sentiment-judge", "sentiment-judge", "--embedder", "none",
+             "--resamples", "100", "--no-cache", "--quiet", "--out", "out"], in: dir)
+        try await server.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+        let results = try Self.json(dir, "out/results.json")
+        #expect((results["sentiment_source"] as? String)?.hasPrefix("judge sentiment-judge (rubric review-sentiment") == true)
+        let source = try #require(Self.side(results, "source"))
+        #expect(source["texts"] as? Int == 2, "the unrated text is left out")
+        #expect(abs(Self.value(source, "positive_share")! - 0.5) < 1e-12)
+        // Ratings 8 and 2 on 1–9 map to compounds 0.75 and −0.75.
+        #expect(abs((source["mean_compound"] as? Double ?? 1)) < 1e-12)
+        let failures = try #require(results["failures"] as? [[String: Any]])
+        #expect(failures.count == 1 && failures.first?["response_id"] as? String == "source/2")
+        #expect(Self.value(Self.side(results, "m"), "positive_share") == 1)
     }
 
     @Test(

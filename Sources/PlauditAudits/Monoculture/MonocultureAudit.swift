@@ -221,7 +221,10 @@ public struct MonocultureAudit: Sendable {
             cache.stored += table.counts.stored
         }
         outcome.cache = cache
-        if embedder == nil { outcome.notes.append("No embedder: topic and embedding-dispersion metrics were not computed.") }
+        let hasTexts = dataset.items.contains { item in sides.contains { !(item.side($0)?.texts.isEmpty ?? true) } }
+        if embedder == nil && hasTexts {
+            outcome.notes.append("No embedder: topic and embedding-dispersion metrics were not computed.")
+        }
         return outcome
     }
 

@@ -166,7 +166,8 @@ public struct MonocultureReader: Sendable {
         var out: [(String, [SentimentLabel])] = []
         var seen: [String: String] = [:]
         for key in mapping.keys.sorted() {
-            let line = Self.line(ofKey: key, in: data)
+            // Found only for an error: searching for every key would cost more than the parse.
+            var line: Int { Self.line(ofKey: key, in: data) }
             guard let values = mapping[key] as? [Any] else {
                 throw InputError(file: file, line: line, field: key, message: "expected an array of labels")
             }
