@@ -53,6 +53,7 @@ public enum CalibrationMarkdown {
                 + "q: Benjamini–Hochberg over scorers × categories."
         )
         out.append("")
+        if let human = results.humanCalibration { out += HumanCalibrationMarkdown.render(human) }
         let categories = Set(results.scorers.flatMap { $0.categories.keys }).sorted()
         if !categories.isEmpty {
             out.append("## By category")

@@ -27,6 +27,9 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("scores"), help: "A scores file (JSONL or CSV: item_id, response_id, scorer, score). Repeatable.")
     var scoresFiles: [String] = []
 
+    @Option(name: .customLong("human-preferences"), help: "Pairwise human preference rows (JSONL or CSV: user_query, response_1, response_2, human_labels in -2..2), joined to the items by text. Repeatable.")
+    var preferenceFiles: [String] = []
+
     @Flag(help: "Score with the local SmolLM2 judge (expected rating over top log-probabilities).")
     var localJudge = false
 
@@ -214,7 +217,8 @@ struct AuditCommand: AsyncParsableCommand {
                 started: started, finished: finished
             ),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
-            scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows
+            scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
+            humanCalibration: outcome.humanCalibration
         )
         do {
             try write(results: results, scored: outcome.attachingScores(to: data))
@@ -244,6 +248,9 @@ struct AuditCommand: AsyncParsableCommand {
                 try data.join(scores: rows, file: file, log: &log)
                 data.skippedRows += skipped + log.skipped
                 data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
+            }
+            for file in preferenceFiles {
+                try HumanPreferenceRows(badRows: policy).attach(try DatasetReader.load(file), file: file, to: &data)
             }
             let configuration = try loadConfiguration()
             let judgeRubric = localJudge ? try loadRubric(rubric) : nil

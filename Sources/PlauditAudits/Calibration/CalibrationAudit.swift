@@ -112,6 +112,10 @@ public struct CalibrationAudit: Sendable {
             results.append(ScorerResult(scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories))
         }
         Self.adjustForMultipleTesting(&results)
+        // 6. Where human labels exist: the Artificial Hivemind subsets.
+        let human = HumanCalibrationAnalysis(
+            bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed
+        ).analyze(items: items, scorers: tables.map { ($0.0, .pointwise($0.1)) })
         timings["statistics"] = (clock.now - statisticsStart).inSeconds
 
         let anyFlag = items.contains { $0.responses.contains { $0.valid != nil } }
@@ -147,7 +151,7 @@ public struct CalibrationAudit: Sendable {
         }
         return CalibrationOutcome(
             scorers: results, prompts: structures, failures: failures, validitySource: validitySource,
-            qualitySource: qualitySource, notes: notes, timings: timings,
+            qualitySource: qualitySource, notes: notes, humanCalibration: human, timings: timings,
             scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first })
         )
     }

@@ -9,6 +9,8 @@ public struct CalibrationOutcome: Sendable {
     public var validitySource: String
     public var qualitySource: String
     public var notes: [String]
+    /// Correlations with human labels on the Artificial Hivemind subsets; `nil` without labels.
+    public var humanCalibration: HumanCalibrationResults?
     /// Seconds per phase.
     public var timings: [String: Double]
     /// Every scorer's score per item and response (`nil` where none), keyed by scorer name.

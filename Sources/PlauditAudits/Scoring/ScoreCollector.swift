@@ -33,19 +33,38 @@ public struct ScoreCollector: Sendable {
         itemIndices: [Int]? = nil,
         progress: any ProgressReporter
     ) async throws -> ScoredTable {
-        let name = scorer.descriptor.name
-        var jobs: [ScoreJob] = []
+        var positions: [(item: Int, response: Int)] = []
+        var requests: [ScoringRequest] = []
         for i in itemIndices ?? Array(items.indices) {
             for j in items[i].responses.indices {
-                let request = ScoringRequest(
-                    itemID: items[i].id, responseID: items[i].responses[j].id, prompt: items[i].prompt,
-                    response: items[i].responses[j].text
-                )
-                jobs.append(ScoreJob(item: i, response: j, request: request, key: nil))
+                positions.append((i, j))
+                requests.append(
+                    ScoringRequest(
+                        itemID: items[i].id, responseID: items[i].responses[j].id, prompt: items[i].prompt,
+                        response: items[i].responses[j].text))
             }
         }
+        let answered = try await collect(requests: requests, scorer: scorer, progress: progress)
         var table = ScoredTable(
-            descriptor: scorer.descriptor, scores: items.map { [Double?](repeating: nil, count: $0.responses.count) })
+            descriptor: scorer.descriptor, scores: items.map { [Double?](repeating: nil, count: $0.responses.count) },
+            failures: answered.failures, counts: answered.counts)
+        for (position, value) in zip(positions, answered.values) {
+            table.scores[position.item][position.response] = value
+        }
+        return table
+    }
+
+    /// Scores for any list of requests (for example both orders of pairs for a pairwise
+    /// judge): one value per request, in order (`nil` where it failed), the failures in request
+    /// order, and what the cache did.
+    public func collect(
+        requests: [ScoringRequest],
+        scorer: any RewardScorer,
+        progress: any ProgressReporter
+    ) async throws -> ScoredRequests {
+        let name = scorer.descriptor.name
+        var jobs = requests.enumerated().map { ScoreJob(index: $0, request: $1, key: nil) }
+        var result = ScoredRequests(values: Array(repeating: nil, count: requests.count))
         let phase = "scoring \(name)"
 
         // Known answers, in one lookup.
@@ -62,16 +81,16 @@ public struct ScoreCollector: Sendable {
                 pending = []
                 for job in jobs {
                     if let bytes = stored[job.key!], let value = ScoreCacheCoding.decode(bytes) {
-                        table.scores[job.item][job.response] = value
-                        table.counts.hits += 1
+                        result.values[job.index] = value
+                        result.counts.hits += 1
                     } else {
                         pending.append(job)
                     }
                 }
             }
-            table.counts.misses = pending.count
+            result.counts.misses = pending.count
         }
-        progress.update(phase: phase, done: table.counts.hits, total: jobs.count, failed: 0, cached: table.counts.hits)
+        progress.update(phase: phase, done: result.counts.hits, total: jobs.count, failed: 0, cached: result.counts.hits)
 
         // The same question twice in one run (identical prompt and response) is asked once.
         var duplicates: [CacheKey: [ScoreJob]] = [:]
@@ -91,7 +110,7 @@ public struct ScoreCollector: Sendable {
             Array(pending[$0..<min($0 + batchSize, pending.count)])
         }
         do {
-            var done = table.counts.hits
+            var done = result.counts.hits
             try await BoundedConcurrency.forEach(count: batches.count, limit: concurrency) { index in
                 let batch = batches[index]
                 let outcomes =
@@ -108,20 +127,20 @@ public struct ScoreCollector: Sendable {
                         done += 1
                         switch outcome {
                         case .score(let value) where value.isFinite:
-                            table.scores[job.item][job.response] = value
-                            if let writer, let key = job.key, job.item == first.item, job.response == first.response {
+                            result.values[job.index] = value
+                            if let writer, let key = job.key, job.index == first.index {
                                 try await writer.add(CacheEntry(key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
                             }
                         case .score(let value):
-                            table.failures.append(
+                            result.failures.append(
                                 .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
                         case .failure(let reason):
-                            table.failures.append(
+                            result.failures.append(
                                 .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
                         }
                     }
                 }
-                progress.update(phase: phase, done: done, total: jobs.count, failed: table.failures.count, cached: table.counts.hits)
+                progress.update(phase: phase, done: done, total: jobs.count, failed: result.failures.count, cached: result.counts.hits)
             }
         } catch {
             // Keep what was answered before the scorer failed.
@@ -130,23 +149,30 @@ public struct ScoreCollector: Sendable {
         }
         if let writer {
             try await writer.finish()
-            table.counts.stored = await writer.stored
+            result.counts.stored = await writer.stored
         }
         progress.finish(phase: phase)
         // Completion order depends on timing; the record does not.
         let order = Dictionary(
-            uniqueKeysWithValues: jobs.enumerated().map { ($1.request.itemID + "\u{0}" + $1.request.responseID, $0) })
-        table.failures.sort {
+            jobs.map { ($0.request.itemID + "\u{0}" + $0.request.responseID, $0.index) }, uniquingKeysWith: { first, _ in first })
+        result.failures.sort {
             (order[$0.itemID + "\u{0}" + $0.responseID] ?? 0) < (order[$1.itemID + "\u{0}" + $1.responseID] ?? 0)
         }
-        return table
+        return result
     }
 }
 
-/// One response to score, with its cache key once known.
+/// Scores for a list of requests, in order.
+public struct ScoredRequests: Sendable {
+    /// One per request; `nil` where the scorer failed.
+    public var values: [Double?]
+    public var failures: [ScoreFailure] = []
+    public var counts = CacheCounts()
+}
+
+/// One request to score (its position in the list), with its cache key once known.
 struct ScoreJob: Sendable {
-    var item: Int
-    var response: Int
+    var index: Int
     var request: ScoringRequest
     var key: CacheKey?
 }
@@ -176,6 +202,8 @@ enum ScoreCacheCoding {
         let parameters: String
         let messages: [ChatMessage]
         let response: String
+        /// Absent (not null) for pointwise requests, so their keys are unchanged.
+        let second: String?
     }
 
     /// The key: the scorer's identity and the request's content (not its ids: the same text
@@ -185,7 +213,7 @@ enum ScoreCacheCoding {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = try encoder.encode(
             CanonicalRequest(
-                parameters: identity.parameters, messages: request.prompt.messages, response: request.response))
+                parameters: identity.parameters, messages: request.prompt.messages, response: request.response, second: request.second))
         return CacheKey(
             backendKind: identity.backendKind, baseURL: identity.baseURL, model: identity.model, request: body,
             rubricSHA256: identity.rubricSHA256)

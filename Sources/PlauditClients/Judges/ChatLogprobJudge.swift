@@ -17,6 +17,9 @@ import Foundation
 ///   longer reply is asked for once. A judge that still gives no rating is a
 ///   ``ScoreOutcome/failure(_:)``, never a middle score.
 ///
+/// With a pairwise rubric the request carries both answers (``ScoringRequest/second``) and the
+/// score is the expected rating on the rubric's A-to-B scale.
+///
 /// Requests run at temperature 0 with seed 0.
 public struct ChatLogprobJudge: RewardScorer {
     public let name: String
@@ -43,7 +46,7 @@ public struct ChatLogprobJudge: RewardScorer {
 
     public var descriptor: ScorerDescriptor {
         ScorerDescriptor(
-            name: name, kind: .judge, backend: generator.descriptor.backend, model: generator.descriptor.model,
+            name: name, kind: rubric.mode == .pairwise ? .pairwiseJudge : .judge, backend: generator.descriptor.backend, model: generator.descriptor.model,
             rubric: rubric.reference
         )
     }
@@ -110,7 +113,13 @@ public struct ChatLogprobJudge: RewardScorer {
     }
 
     private func complete(_ request: ScoringRequest, maxTokens: Int, topLogprobs: Int) async throws -> ChatCompletion {
-        var messages = [ChatMessage(role: "user", content: rubric.render(prompt: request.prompt.text, response: request.response))]
+        let text =
+            if let second = request.second {
+                rubric.render(prompt: request.prompt.text, first: request.response, second: second)
+            } else {
+                rubric.render(prompt: request.prompt.text, response: request.response)
+            }
+        var messages = [ChatMessage(role: "user", content: text)]
         if usesPrefill, let prefix = rubric.responsePrefix {
             messages.append(ChatMessage(role: "assistant", content: prefix))
         }

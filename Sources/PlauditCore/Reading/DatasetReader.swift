@@ -22,8 +22,10 @@ public struct DatasetReader: Sendable {
         for file in try Self.expand(paths) {
             let data = try Self.load(file)
             sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: data), bytes: data.count))
-            let lines = JSONLines(data: data)
-            let fileFormat = format == .auto ? Self.detect(lines, file: file) : format
+            // CSV holds Infinity-Chat rows (one response per record).
+            let isCSV = file.lowercased().hasSuffix(".csv")
+            let lines = isCSV ? try CSVRows.lines(data, file: file) : JSONLines(data: data)
+            let fileFormat = isCSV ? .infinityChat : format == .auto ? Self.detect(lines, file: file) : format
             let read: [(line: Int, item: Item)]
             switch fileFormat {
             case .infinityChat: read = try InfinityChatRows.items(from: lines, file: file, log: &log)

@@ -40,6 +40,14 @@ enum GroupedItems {
                 return ("responses[\(index)].id", "duplicate response id '\(response.id)'")
             }
         }
+        for (index, preference) in item.humanPreferences.enumerated() {
+            let field = "human_preferences[\(index)]"
+            for id in [preference.first, preference.second] where !seen.contains(id) {
+                return ("\(field)", "no response '\(id)' in this item")
+            }
+            if preference.first == preference.second { return (field, "response_1 and response_2 are the same response") }
+            if let problem = HumanPreferenceRows.problem(labels: preference.labels) { return ("\(field).human_labels", problem) }
+        }
         return nil
     }
 }

@@ -34,6 +34,11 @@ public struct JSONLines: Sequence, Sendable {
         self.lines = lines
     }
 
+    /// Lines made elsewhere (CSV records converted to JSON objects).
+    init(lines: [Line]) {
+        self.lines = lines
+    }
+
     public func makeIterator() -> IndexingIterator<[Line]> {
         lines.makeIterator()
     }

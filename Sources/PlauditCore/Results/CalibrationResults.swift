@@ -14,13 +14,18 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
     /// Plain-language caveats the report must show first.
     public var notes: [String]
     public var scorers: [ScorerResult]
+    /// Correlations with human labels on the Artificial Hivemind subsets; absent without labels.
+    public var humanCalibration: HumanCalibrationResults?
+    /// Pairwise judges: position bias, and preference on the audit's atypical–modal pairs.
+    public var pairwiseJudges: [PairwiseJudgeResult]
     public var prompts: [PromptStructure]
     public var failures: [ScoreFailure]
     public var skippedRows: [InputError]
 
     public init(
         manifest: RunManifest, validitySource: String, qualitySource: String, notes: [String], scorers: [ScorerResult],
-        prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError]
+        prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError], humanCalibration: HumanCalibrationResults? = nil,
+        pairwiseJudges: [PairwiseJudgeResult] = []
     ) {
         self.schema = Self.schemaID
         self.manifest = manifest
@@ -28,6 +33,8 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         self.qualitySource = qualitySource
         self.notes = notes
         self.scorers = scorers
+        self.humanCalibration = humanCalibration
+        self.pairwiseJudges = pairwiseJudges
         self.prompts = prompts
         self.failures = failures
         self.skippedRows = skippedRows
@@ -38,5 +45,23 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         case validitySource = "validity_source"
         case qualitySource = "quality_source"
         case skippedRows = "skipped_rows"
+        case humanCalibration = "human_calibration"
+        case pairwiseJudges = "pairwise_judges"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        manifest = try c.decode(RunManifest.self, forKey: .manifest)
+        validitySource = try c.decode(String.self, forKey: .validitySource)
+        qualitySource = try c.decode(String.self, forKey: .qualitySource)
+        notes = try c.decode([String].self, forKey: .notes)
+        scorers = try c.decode([ScorerResult].self, forKey: .scorers)
+        // Added within schema version 1; absent in files written before.
+        humanCalibration = try c.decodeIfPresent(HumanCalibrationResults.self, forKey: .humanCalibration)
+        pairwiseJudges = try c.decodeIfPresent([PairwiseJudgeResult].self, forKey: .pairwiseJudges) ?? []
+        prompts = try c.decode([PromptStructure].self, forKey: .prompts)
+        failures = try c.decode([ScoreFailure].self, forKey: .failures)
+        skippedRows = try c.decode([InputError].self, forKey: .skippedRows)
     }
 }

@@ -65,12 +65,15 @@ public struct ScoringRequest: Hashable, Sendable {
     public var responseID: String
     public var prompt: Prompt
     public var response: String
+    /// For pairwise judges: the answer shown second (B); `response` is shown first (A).
+    public var second: String?
 
-    public init(itemID: String, responseID: String, prompt: Prompt, response: String) {
+    public init(itemID: String, responseID: String, prompt: Prompt, response: String, second: String? = nil) {
         self.itemID = itemID
         self.responseID = responseID
         self.prompt = prompt
         self.response = response
+        self.second = second
     }
 }
 

@@ -4,6 +4,8 @@ public struct ScorerDescriptor: Codable, Hashable, Sendable {
     public enum Kind: String, Codable, Sendable {
         case rewardModel = "reward-model"
         case judge
+        /// A judge that compares two answers (a pairwise rubric).
+        case pairwiseJudge = "pairwise-judge"
         case perplexity
         /// Scores read from the dataset or a scores file.
         case precomputed
