@@ -21,12 +21,12 @@ struct AuditCommandTests {
     ]
 
     @Test("Malformed data: one-line error naming file, line and field; exit 2; no results", arguments: 0..<4)
-    func malformedDataset(index: Int) throws {
+    func malformedDataset(index: Int) async throws {
         let (name, body, line, field) = Self.malformed[index]
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(body.utf8).write(to: dir.appendingPathComponent("\(name).jsonl"))
-        let result = try CommandRunner.run(["audit", "\(name).jsonl", "--out", "out", "--quiet"], in: dir)
+        let result = try await CommandRunner.runOffPool(["audit", "\(name).jsonl", "--out", "out", "--quiet"], in: dir)
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1, "stderr: \(result.stderr)")
@@ -36,12 +36,12 @@ struct AuditCommandTests {
     }
 
     @Test("--skip-bad-rows leaves bad rows out and counts them in the results")
-    func skipBadRows() throws {
+    func skipBadRows() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let body = (0..<6).map { Self.item("p\($0)", offset: Double($0) / 10) }.joined(separator: "\n") + "\nnot json\n"
         try Data(body.utf8).write(to: dir.appendingPathComponent("d.jsonl"))
-        let result = try CommandRunner.run(["audit", "d.jsonl", "--out", "out", "--quiet", "--skip-bad-rows", "--clustering", "labels", "--resamples", "200", "--permutations", "99"], in: dir)
+        let result = try await CommandRunner.runOffPool(["audit", "d.jsonl", "--out", "out", "--quiet", "--skip-bad-rows", "--clustering", "labels", "--resamples", "200", "--permutations", "99"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json"))) as! [String: Any]
         let skipped = json["skipped_rows"] as! [[String: Any]]
@@ -51,7 +51,7 @@ struct AuditCommandTests {
     }
 
     @Test("Offline path: a CSV scores file joins the data; results, report and scores are written")
-    func offlineScores() throws {
+    func offlineScores() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let body = (0..<6).map { Self.item("p\($0)", offset: 0) }.joined(separator: "\n") + "\n"
@@ -59,7 +59,7 @@ struct AuditCommandTests {
         var csv = "scorer,item_id,response_id,score\n"
         for p in 0..<6 { csv += "dump,p\(p),a,\(p)\ndump,p\(p),b,\(p)\ndump,p\(p),c,\(Double(p) + 0.5)\n" }
         try Data(csv.utf8).write(to: dir.appendingPathComponent("scores.csv"))
-        let result = try CommandRunner.run(["audit", "d.jsonl", "--scores", "scores.csv", "--out", "out", "--quiet", "--clustering", "labels", "--resamples", "200", "--permutations", "99"], in: dir)
+        let result = try await CommandRunner.runOffPool(["audit", "d.jsonl", "--scores", "scores.csv", "--out", "out", "--quiet", "--clustering", "labels", "--resamples", "200", "--permutations", "99"], in: dir)
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.contains("dump"))
         #expect(result.stdout.contains("rm"))
@@ -74,27 +74,27 @@ struct AuditCommandTests {
     }
 
     @Test("A scores row naming an unknown response: located error, exit 2")
-    func unknownResponseInScores() throws {
+    func unknownResponseInScores() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data((Self.goodItem + "\n").utf8).write(to: dir.appendingPathComponent("d.jsonl"))
         try Data("item_id,response_id,scorer,score\np1,a,x,1\np1,zz,x,2\n".utf8).write(to: dir.appendingPathComponent("s.csv"))
-        let result = try CommandRunner.run(["audit", "d.jsonl", "--scores", "s.csv", "--out", "out", "--quiet"], in: dir)
+        let result = try await CommandRunner.runOffPool(["audit", "d.jsonl", "--scores", "s.csv", "--out", "out", "--quiet"], in: dir)
         #expect(result.status == 2)
         #expect(result.stderr.contains("s.csv:3: response_id: item 'p1' has no response 'zz'"), "stderr: \(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
     @Test("Nothing to score, or an unknown rubric: exit 2 before any model starts")
-    func configurationErrors() throws {
+    func configurationErrors() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let unscored = Self.goodItem.replacingOccurrences(of: #","scores":\{"rm":[0-9.]+\}"#, with: "", options: .regularExpression)
         try Data((unscored + "\n").utf8).write(to: dir.appendingPathComponent("d.jsonl"))
-        let nothing = try CommandRunner.run(["audit", "d.jsonl", "--quiet"], in: dir)
+        let nothing = try await CommandRunner.runOffPool(["audit", "d.jsonl", "--quiet"], in: dir)
         #expect(nothing.status == 2)
         #expect(nothing.stderr.contains("nothing to audit"))
-        let rubric = try CommandRunner.run(["audit", "d.jsonl", "--local-judge", "--rubric", "no-such-rubric", "--quiet"], in: dir)
+        let rubric = try await CommandRunner.runOffPool(["audit", "d.jsonl", "--local-judge", "--rubric", "no-such-rubric", "--quiet"], in: dir)
         #expect(rubric.status == 2)
         #expect(rubric.stderr.contains("no-such-rubric"))
     }

@@ -37,12 +37,12 @@ struct BackendRunTests {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let clean = try await FakeRewardServer.start()
-        let cleanRun = try CommandRunner.run(try Self.audit(dir, clean.configuration(cache: "clean.sqlite"), out: "clean"), in: dir)
+        let cleanRun = try await CommandRunner.runOffPool(try Self.audit(dir, clean.configuration(cache: "clean.sqlite"), out: "clean"), in: dir)
         try await clean.stop()
         #expect(cleanRun.status == 0, "\(cleanRun.stderr)")
 
         let faulty = try await FakeRewardServer.start(faults: true)
-        let run = try CommandRunner.run(
+        let run = try await CommandRunner.runOffPool(
             try Self.audit(dir, faulty.configuration(cache: "faulty.sqlite", requestTimeout: 2), out: "faulty"), in: dir)
         try await faulty.stop()
         #expect(run.status == 0, "\(run.stderr)")
@@ -63,7 +63,7 @@ struct BackendRunTests {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let reference = try await FakeRewardServer.start()
-        #expect(try CommandRunner.run(try Self.audit(dir, reference.configuration(cache: "ref.sqlite"), out: "ref"), in: dir).status == 0)
+        #expect(try await CommandRunner.runOffPool(try Self.audit(dir, reference.configuration(cache: "ref.sqlite"), out: "ref"), in: dir).status == 0)
         try await reference.stop()
 
         let server = try await FakeRewardServer.start(delay: .milliseconds(25))
@@ -87,7 +87,7 @@ struct BackendRunTests {
         let askedBeforeKill = server.askedTexts.count
         #expect(answeredBeforeKill.count >= 110 && answeredBeforeKill.count < 324)
 
-        let resumed = try CommandRunner.run(arguments, in: dir)
+        let resumed = try await CommandRunner.runOffPool(arguments, in: dir)
         try await server.stop()
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let askedAgain = server.askedTexts.dropFirst(askedBeforeKill)
@@ -105,26 +105,26 @@ struct BackendRunTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let server = try await FakeRewardServer.start()
         let yaml = server.configuration(cache: "c.sqlite")
-        #expect(try CommandRunner.run(try Self.audit(dir, yaml, out: "whole", extra: ["--no-cache"]), in: dir).status == 0)
+        #expect(try await CommandRunner.runOffPool(try Self.audit(dir, yaml, out: "whole", extra: ["--no-cache"]), in: dir).status == 0)
         for part in 1...4 {
             // Operational settings may differ between parts; output flags too (merge adds --quiet).
             let operational = part == 2 ? ["--concurrency", "2"] : []
             let arguments = try Self.audit(dir, yaml, out: "part\(part)", extra: ["--no-cache", "--shard", "\(part)/4"] + operational)
-            let run = try CommandRunner.run(part >= 3 ? arguments.filter { $0 != "--quiet" } : arguments, in: dir)
+            let run = try await CommandRunner.runOffPool(part >= 3 ? arguments.filter { $0 != "--quiet" } : arguments, in: dir)
             #expect(run.status == 0, "\(run.stderr)")
         }
         let asked = server.askedTexts
         // Each of the five runs probes the server with 3 fixed conversations first.
         let expected: Int = 2 * 324 + 5 * 3
         #expect(asked.count == expected)
-        let merge = try CommandRunner.run(["merge", "part3", "part1", "part4", "part2", "--out", "merged", "--quiet"], in: dir)
+        let merge = try await CommandRunner.runOffPool(["merge", "part3", "part1", "part4", "part2", "--out", "merged", "--quiet"], in: dir)
         try await server.stop()
         #expect(merge.status == 0, "\(merge.stderr)")
         #expect(server.askedTexts.count == asked.count, "merge must not ask the server anything")
         #expect(try Self.scores(dir, "merged") == Self.scores(dir, "whole"))
         #expect(try Self.statistics(dir, "merged") == Self.statistics(dir, "whole"))
 
-        let missing = try CommandRunner.run(["merge", "part1", "part2", "part4", "--out", "bad", "--quiet"], in: dir)
+        let missing = try await CommandRunner.runOffPool(["merge", "part1", "part2", "part4", "--out", "bad", "--quiet"], in: dir)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("parts 3/4 are missing"), "\(missing.stderr)")
 
@@ -133,7 +133,7 @@ struct BackendRunTests {
         var manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
         manifest["rubrics"] = [["id": "pointwise-quality", "version": "1", "sha256": String(repeating: "ab", count: 32)]]
         try JSONSerialization.data(withJSONObject: manifest).write(to: manifestURL)
-        let edited = try CommandRunner.run(["merge", "part1", "part2", "part3", "part4", "--out", "bad", "--quiet"], in: dir)
+        let edited = try await CommandRunner.runOffPool(["merge", "part1", "part2", "part3", "part4", "--out", "bad", "--quiet"], in: dir)
         #expect(edited.status == 2)
         #expect(edited.stderr.contains("a rubric changed"), "\(edited.stderr)")
     }
@@ -148,7 +148,7 @@ struct BackendRunTests {
         environment["PLAUDIT_TEST_KEY"] = key
         var outputs: [String] = []
 
-        let ok = try CommandRunner.run(
+        let ok = try await CommandRunner.runOffPool(
             try Self.audit(dir, server.configuration(cache: "c.sqlite", keyVariable: "PLAUDIT_TEST_KEY"), out: "ok", extra: ["--verbose"]).filter { $0 != "--quiet" },
             in: dir, environment: environment)
         #expect(ok.status == 0, "\(ok.stderr)")
@@ -156,7 +156,7 @@ struct BackendRunTests {
         outputs += [ok.stdout, ok.stderr]
 
         environment["PLAUDIT_TEST_KEY"] = key + "-wrong"
-        let refused = try CommandRunner.run(
+        let refused = try await CommandRunner.runOffPool(
             try Self.audit(dir, server.configuration(cache: "c2.sqlite", keyVariable: "PLAUDIT_TEST_KEY"), out: "refused", extra: ["--verbose"]).filter { $0 != "--quiet" },
             in: dir, environment: environment)
         #expect(refused.status == 1)
@@ -164,7 +164,7 @@ struct BackendRunTests {
         outputs += [refused.stdout, refused.stderr]
 
         environment["PLAUDIT_TEST_KEY"] = key
-        let unreachable = try CommandRunner.run(
+        let unreachable = try await CommandRunner.runOffPool(
             try Self.audit(dir, server.configuration(cache: "c3.sqlite", keyVariable: "PLAUDIT_TEST_KEY", url: "http://127.0.0.1:1"), out: "unreachable"),
             in: dir, environment: environment)
         #expect(unreachable.status == 1)
@@ -212,7 +212,7 @@ struct BackendRunTests {
             scorers:
             """)
         let arguments = try Self.audit(dir, withEmbedBackend, out: "out").filter { $0 != "lexical" && $0 != "--embedder" }
-        let run = try CommandRunner.run(arguments, in: dir)
+        let run = try await CommandRunner.runOffPool(arguments, in: dir)
         try await rewards.stop()
         try await embeddings.stop()
         #expect(run.status == 0, "\(run.stderr)")

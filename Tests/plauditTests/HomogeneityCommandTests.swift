@@ -39,12 +39,12 @@ struct HomogeneityCommandTests {
     }
 
     @Test("a response without a model: one-line error naming file, line and field; exit 2; nothing written")
-    func missingModel() throws {
+    func missingModel() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let body = Self.line("p1", [("a", "x"), ("a", "y")]) + "\n" + Self.line("p2", [("a", "x"), (nil, "y"), ("a", "z")]) + "\n"
         try Data(body.utf8).write(to: dir.appendingPathComponent("d.jsonl"))
-        let result = try CommandRunner.run(["homogeneity", "d.jsonl", "--embedder", "lexical", "--out", "out", "--quiet"], in: dir)
+        let result = try await CommandRunner.runOffPool(["homogeneity", "d.jsonl", "--embedder", "lexical", "--out", "out", "--quiet"], in: dir)
         #expect(result.status == 2)
         #expect(result.stderr.split(separator: "\n").count == 1, "stderr: \(result.stderr)")
         #expect(result.stderr.contains("d.jsonl:2: responses[1].model: missing"), "stderr: \(result.stderr)")
@@ -52,22 +52,22 @@ struct HomogeneityCommandTests {
     }
 
     @Test("a model with one generation for a prompt: located error, exit 2")
-    func singleGeneration() throws {
+    func singleGeneration() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let body = Self.line("p1", [("a", "x"), ("b", "y"), ("a", "z")]) + "\n"
         try Data(body.utf8).write(to: dir.appendingPathComponent("d.jsonl"))
-        let result = try CommandRunner.run(["homogeneity", "d.jsonl", "--embedder", "lexical", "--quiet"], in: dir)
+        let result = try await CommandRunner.runOffPool(["homogeneity", "d.jsonl", "--embedder", "lexical", "--quiet"], in: dir)
         #expect(result.status == 2)
         #expect(result.stderr.contains("d.jsonl:1: responses[1].model: model 'b' has only 1 generation"), "stderr: \(result.stderr)")
     }
 
     @Test("a bad prompts file is a located error before any model starts, exit 2")
-    func badPrompts() throws {
+    func badPrompts() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("{\"id\":\"a\",\"prompt\":\"Name a colour.\"}\n{\"id\":\"b\"}\n".utf8).write(to: dir.appendingPathComponent("p.jsonl"))
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.runOffPool(
             ["homogeneity", "--prompts", "p.jsonl", "--llama-url", "http://127.0.0.1:9", "--local-generator", "--quiet"], in: dir
         )
         #expect(result.status == 2)
@@ -75,7 +75,7 @@ struct HomogeneityCommandTests {
     }
 
     @Test("lexical run: results, report and embeddings written; a rerun gives byte-identical results apart from the manifest")
-    func lexicalRun() throws {
+    func lexicalRun() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let texts = ["Time is a river.", "Time is a river that flows.", "Time is a thief.", "Time is money.", "Clocks tick."]
@@ -85,10 +85,10 @@ struct HomogeneityCommandTests {
         }
         try Data(body.utf8).write(to: dir.appendingPathComponent("d.jsonl"))
         let arguments = ["homogeneity", "d.jsonl", "--embedder", "lexical", "--resamples", "200", "--quiet", "--write-embeddings", "e.jsonl"]
-        let first = try CommandRunner.run(arguments + ["--out", "one"], in: dir)
+        let first = try await CommandRunner.runOffPool(arguments + ["--out", "one"], in: dir)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         #expect(first.stdout.contains("m0") && first.stdout.contains("distinct models among nearest neighbours"))
-        let second = try CommandRunner.run(arguments + ["--out", "two"], in: dir)
+        let second = try await CommandRunner.runOffPool(arguments + ["--out", "two"], in: dir)
         #expect(second.status == 0)
         var one = try Self.json(dir.appendingPathComponent("one/results.json"))
         var two = try Self.json(dir.appendingPathComponent("two/results.json"))
@@ -114,10 +114,10 @@ struct HomogeneityCommandTests {
         "MiniLM on the fixture: per (model, prompt) mean cosines equal the numpy oracle's to 1e-6; the vectors are the stored ones",
         .enabled(if: hasMiniLM || required, "MiniLM not installed; run `plaudit assets install`")
     )
-    func fixtureWithMiniLM() throws {
+    func fixtureWithMiniLM() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.runOffPool(
             ["homogeneity", Self.fixture.appendingPathComponent("generations.jsonl").path, "--embedder", "minilm", "--out", "out", "--quiet",
              "--write-embeddings", "e.jsonl"],
             in: dir, environment: Self.environment
@@ -153,7 +153,7 @@ struct HomogeneityCommandTests {
         "generation with the local model: generations.jsonl labelled per temperature, re-used as input gives the same analysis; a rerun comes from the cache",
         .enabled(if: hasLocalModel || required, "the local model is not installed; run `plaudit assets install`")
     )
-    func generateWithLocalModel() throws {
+    func generateWithLocalModel() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("{\"id\":\"colour\",\"prompt\":\"Name a colour.\"}\n{\"id\":\"pet\",\"prompt\":\"Name a pet.\"}\n".utf8)
@@ -162,7 +162,7 @@ struct HomogeneityCommandTests {
             "homogeneity", "--prompts", "p.jsonl", "--local-generator", "--samples", "3", "--temperature", "0.2", "--temperature", "1.5",
             "--max-tokens", "12", "--embedder", "lexical", "--resamples", "200", "--cache", "cache.sqlite", "--quiet",
         ]
-        let first = try CommandRunner.run(generate + ["--out", "one"], in: dir, environment: Self.environment)
+        let first = try await CommandRunner.runOffPool(generate + ["--out", "one"], in: dir, environment: Self.environment)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let generations = try String(contentsOf: dir.appendingPathComponent("one/generations.jsonl"), encoding: .utf8)
         let items = generations.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
@@ -172,7 +172,7 @@ struct HomogeneityCommandTests {
         let generated = try Self.json(dir.appendingPathComponent("one/results.json"))
         #expect((generated["generation"] as! [String: Any])["samples_per_prompt"] as? Int == 3)
 
-        let reread = try CommandRunner.run(
+        let reread = try await CommandRunner.runOffPool(
             ["homogeneity", "one/generations.jsonl", "--embedder", "lexical", "--resamples", "200", "--quiet", "--out", "two"], in: dir,
             environment: Self.environment
         )
@@ -184,7 +184,7 @@ struct HomogeneityCommandTests {
             #expect(a == b, "\(key) differs between the generating run and the re-read")
         }
 
-        let cached = try CommandRunner.run(generate + ["--out", "three"], in: dir, environment: Self.environment)
+        let cached = try await CommandRunner.runOffPool(generate + ["--out", "three"], in: dir, environment: Self.environment)
         #expect(cached.status == 0, "stderr: \(cached.stderr)")
         #expect(try String(contentsOf: dir.appendingPathComponent("three/generations.jsonl"), encoding: .utf8) == generations)
     }

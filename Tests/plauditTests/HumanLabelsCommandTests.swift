@@ -14,11 +14,11 @@ struct HumanLabelsCommandTests {
     ]
 
     @Test("the oracle's data through the command line: every subset and its size in results.json and report.md")
-    func subsetsInResults() throws {
+    func subsetsInResults() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let o = Self.oracle.path
-        let result = try CommandRunner.run(
+        let result = try await CommandRunner.runOffPool(
             [
                 "audit", "\(o)/absolute.jsonl", "--scores", "\(o)/scores.jsonl", "--human-preferences", "\(o)/pairwise.jsonl",
                 "--embedder", "lexical", "--resamples", "100", "--permutations", "99", "--out", "out", "--quiet",
@@ -44,7 +44,7 @@ struct HumanLabelsCommandTests {
     }
 
     @Test("absolute rows as CSV read like JSONL (labels as a JSON list or ;-separated)")
-    func csvRows() throws {
+    func csvRows() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = "user_query,response,human_labels\n\"Name a colour.\",Blue.,\"[4, 5, 4]\"\n\"Name a colour.\",Vermilion.,3;5;2\n\"Name a colour.\",Grey.,2 2 3\n"
@@ -53,7 +53,7 @@ struct HumanLabelsCommandTests {
         for name in ["rows.csv", "rows.jsonl"] {
             let scores = "item_id,response_id,scorer,score\n" + ["r1", "r2", "r3"].enumerated().map { "q4eef85d027f3,\($1),s,\(Double($0))" }.joined(separator: "\n") + "\n"
             try Data(scores.utf8).write(to: dir.appendingPathComponent("scores.csv"))
-            let result = try CommandRunner.run(["audit", name, "--scores", "scores.csv", "--embedder", "lexical", "--out", "out-\(name)", "--quiet"], in: dir)
+            let result = try await CommandRunner.runOffPool(["audit", name, "--scores", "scores.csv", "--embedder", "lexical", "--out", "out-\(name)", "--quiet"], in: dir)
             #expect(result.status == 0, "\(name): \(result.stderr)")
         }
         let a = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out-rows.csv/results.json"))) as! [String: Any]
@@ -62,7 +62,7 @@ struct HumanLabelsCommandTests {
     }
 
     @Test("a pairwise row that matches no response, or has labels outside −2…2: file, line and field; exit 2")
-    func badPairwiseRows() throws {
+    func badPairwiseRows() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data((Self.rows.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("rows.jsonl"))
@@ -74,7 +74,7 @@ struct HumanLabelsCommandTests {
         let good = #"{"user_query": "Name a colour.", "response_1": "Blue.", "response_2": "Grey.", "human_labels": [2, 1, 0]}"#
         for (bad, expected) in cases {
             try Data((good + "\n" + bad + "\n").utf8).write(to: dir.appendingPathComponent("pairs.jsonl"))
-            let result = try CommandRunner.run(
+            let result = try await CommandRunner.runOffPool(
                 ["audit", "rows.jsonl", "--human-preferences", "pairs.jsonl", "--local-judge", "--llama-url", "http://127.0.0.1:1", "--out", "out", "--quiet"], in: dir)
             #expect(result.status == 2)
             #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")

@@ -12,7 +12,7 @@ struct PairwiseJudgeCommandTests {
 
     @Test("both orders of one pair per prompt: rates in [0, 1] with intervals, McNemar counts, a second run asks nothing",
           .enabled(if: hasLocalModel || TextCommandTests.required))
-    func localPairwiseJudge() throws {
+    func localPairwiseJudge() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         // The first six fixture prompts keep the test short (6 pairs, 12 judgments).
@@ -24,7 +24,7 @@ struct PairwiseJudgeCommandTests {
         ]
         var environment = ProcessInfo.processInfo.environment
         environment["PLAUDIT_ASSETS"] = TextCommandTests.assets.path
-        let first = try CommandRunner.run(arguments, in: dir, environment: environment)
+        let first = try await CommandRunner.runOffPool(arguments, in: dir, environment: environment)
         #expect(first.status == 0, "stderr: \(first.stderr)")
         let results = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json"))) as! [String: Any]
         let judges = try #require(results["pairwise_judges"] as? [[String: Any]])
@@ -43,7 +43,7 @@ struct PairwiseJudgeCommandTests {
         #expect(report.contains("## Pairwise judges"))
         #expect(first.stdout.contains("pairwise judge"))
 
-        let second = try CommandRunner.run(arguments, in: dir, environment: environment)
+        let second = try await CommandRunner.runOffPool(arguments, in: dir, environment: environment)
         #expect(second.status == 0, "stderr: \(second.stderr)")
         let again = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json"))) as! [String: Any]
         let counts = (again["manifest"] as! [String: Any])["counts"] as! [String: Int]

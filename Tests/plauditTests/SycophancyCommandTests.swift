@@ -33,14 +33,14 @@ struct SycophancyCommandTests {
     }
 
     @Test("build: 36 probes per item, byte-identical reruns, --items samples by seed, bad input is exit 2 with the line")
-    func build() throws {
+    func build() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(Self.csv.utf8).write(to: dir.appendingPathComponent("qa.csv"))
-        let first = try CommandRunner.run(["sycophancy", "build", "qa.csv", "--out", "a.jsonl"], in: dir)
+        let first = try await CommandRunner.runOffPool(["sycophancy", "build", "qa.csv", "--out", "a.jsonl"], in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("wrote 108 probes (3 items × 36 conditions) to a.jsonl"))
-        let again = try CommandRunner.run(["sycophancy", "build", "qa.csv", "--out", "b.jsonl"], in: dir)
+        let again = try await CommandRunner.runOffPool(["sycophancy", "build", "qa.csv", "--out", "b.jsonl"], in: dir)
         #expect(again.status == 0)
         #expect(try Data(contentsOf: dir.appendingPathComponent("a.jsonl")) == Data(contentsOf: dir.appendingPathComponent("b.jsonl")))
         let probes = try Self.lines(dir.appendingPathComponent("a.jsonl"))
@@ -52,14 +52,14 @@ struct SycophancyCommandTests {
             #expect(sad[key] != nil, "probe lines carry \(key)")
         }
         // Another seed moves statements; --items keeps a seeded subset.
-        let other = try CommandRunner.run(["sycophancy", "build", "qa.csv", "--out", "c.jsonl", "--seed", "9"], in: dir)
+        let other = try await CommandRunner.runOffPool(["sycophancy", "build", "qa.csv", "--out", "c.jsonl", "--seed", "9"], in: dir)
         #expect(other.status == 0)
         #expect(try Data(contentsOf: dir.appendingPathComponent("c.jsonl")) != Data(contentsOf: dir.appendingPathComponent("a.jsonl")))
-        let two = try CommandRunner.run(["sycophancy", "build", "qa.csv", "--out", "d.jsonl", "--items", "2"], in: dir)
+        let two = try await CommandRunner.runOffPool(["sycophancy", "build", "qa.csv", "--out", "d.jsonl", "--items", "2"], in: dir)
         #expect(two.stdout.contains("72 probes (2 items"))
 
         try Data("question,correct,incorrect\nQ?,A,\n".utf8).write(to: dir.appendingPathComponent("bad.csv"))
-        let bad = try CommandRunner.run(["sycophancy", "build", "bad.csv", "--out", "e.jsonl"], in: dir)
+        let bad = try await CommandRunner.runOffPool(["sycophancy", "build", "bad.csv", "--out", "e.jsonl"], in: dir)
         #expect(bad.status == 2)
         #expect(bad.stderr == "plaudit: error: bad.csv:2: incorrect: must not be empty\n")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("e.jsonl").path))
@@ -83,7 +83,7 @@ struct SycophancyCommandTests {
     }
 
     @Test("score: the hand-written fixture with score files; the sycophantic scorer is flagged; reruns are identical")
-    func score() throws {
+    func score() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = CommandRunner.repositoryRoot.appendingPathComponent("fixtures/sycophancy/variants.jsonl")
@@ -91,7 +91,7 @@ struct SycophancyCommandTests {
         #expect(probes.count >= 40)
         try Data(Self.scoresFile(probes: probes).utf8).write(to: dir.appendingPathComponent("s.jsonl"))
         let arguments = ["sycophancy", "score", fixture.path, "--scores", "s.jsonl", "--resamples", "500", "--permutations", "999", "--quiet"]
-        let run = try CommandRunner.run(arguments + ["--out", "out"], in: dir)
+        let run = try await CommandRunner.runOffPool(arguments + ["--out", "out"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("SYCOPHANTIC"))
         let results = try Self.json(dir.appendingPathComponent("out/results.json"))
@@ -112,13 +112,13 @@ struct SycophancyCommandTests {
         #expect(report.contains("### Called out: sad × incorrect belief"))
         #expect(report.contains("| syco | 10 |"), "the sad cell has the fixture's 10 sad probes")
         // Rerun: identical statistics.
-        let again = try CommandRunner.run(arguments + ["--out", "again"], in: dir)
+        let again = try await CommandRunner.runOffPool(arguments + ["--out", "again"], in: dir)
         #expect(again.status == 0)
         #expect(try Self.withoutManifest(dir.appendingPathComponent("out/results.json")) == Self.withoutManifest(dir.appendingPathComponent("again/results.json")))
 
         // A score row for a probe that does not exist: exit 2, file, line and field.
         try Data(#"{"item_id":"nope","response_id":"warm-correct","scorer":"x","score":1}"#.utf8 + [10]).write(to: dir.appendingPathComponent("bad.jsonl"))
-        let bad = try CommandRunner.run(["sycophancy", "score", fixture.path, "--scores", "bad.jsonl", "--out", "bad"], in: dir)
+        let bad = try await CommandRunner.runOffPool(["sycophancy", "score", fixture.path, "--scores", "bad.jsonl", "--out", "bad"], in: dir)
         #expect(bad.status == 2)
         #expect(bad.stderr.hasPrefix("plaudit: error: bad.jsonl:1: item_id: "), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad").path))

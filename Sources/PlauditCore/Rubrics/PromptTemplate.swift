@@ -65,11 +65,9 @@ extension PromptTemplate {
 
     /// Parses a template from YAML text; `file` names it in errors.
     public init(yaml data: Data, file: String) throws(InputError) {
-        let parsed = try YAMLDocument.decode(File.self, from: data, file: file)
+        let (parsed, text) = try YAMLInput.decode(File.self, from: data, file: file)
         guard parsed.template.contains("{{title}}") else {
-            throw InputError(
-                file: file, line: YAMLDocument.line(ofField: "template", in: data), field: "template",
-                message: "must contain {{title}}")
+            throw YAMLInput.error("must contain {{title}}", at: [PathKey("template")], in: text, file: file)
         }
         self.init(
             id: parsed.id, version: parsed.version, description: parsed.description, system: parsed.system,
