@@ -104,7 +104,12 @@ public enum CalibrationMarkdown {
     }
 
     static func confidenceLabel(_ results: CalibrationResults) -> String {
-        (results.manifest.parameters["confidence"].flatMap(Double.init).map { "\(Int(($0 * 100).rounded()))%" }) ?? "95%"
+        confidenceLabel(results.manifest)
+    }
+
+    /// The interval level recorded in a manifest, as `95%`.
+    static func confidenceLabel(_ manifest: RunManifest) -> String {
+        (manifest.parameters["confidence"].flatMap(Double.init).map { "\(Int(($0 * 100).rounded()))%" }) ?? "95%"
     }
 
     /// For each scorer, the prompt where the atypical answers lost most, with its best

@@ -18,16 +18,7 @@ struct SentimentCommand: AsyncParsableCommand {
         let analyzer: VaderAnalyzer
         do {
             records = try source.read()
-            let assets = LocalAssets()
-            guard assets.hasVader else {
-                throw ConfigurationError("the VADER lexicon is not installed in \(assets.root.path); run `plaudit assets install`")
-            }
-            analyzer = VaderAnalyzer(
-                lexicon: try VaderLexicon(
-                    lexicon: assets.vader.appendingPathComponent("vader_lexicon.txt"),
-                    emoji: assets.vader.appendingPathComponent("emoji_utf8_lexicon.txt")
-                )
-            )
+            analyzer = try LocalAssets().vaderAnalyzer()
         } catch let error as InputError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         } catch let error as ConfigurationError {

@@ -34,7 +34,7 @@ struct GapStatistics {
                 for j in 0..<k { crossY[j] += s.crossY[j] }
             }
             let n = Double(indices.count)
-            let slope = active.first == 0 ? Self.slope(crossX, crossY, k: k, active: active) : .nan
+            let slope = WithinItemRegression.slope(crossX, crossY, k: k, active: active)
             return [gap / n, raw / n, under / n, human / n, (gap - human) / n, slope]
         }
         let point = statistics(Array(samples.indices))
@@ -91,18 +91,6 @@ struct GapStatistics {
 
     /// Covariate indices whose pooled within-prompt sum of squares is not negligible.
     static func activeCovariates(_ samples: [PromptSample], k: Int) -> [Int] {
-        let diagonal = (0..<k).map { c in samples.reduce(0.0) { $0 + $1.crossX[c * k + c] } }
-        let largest = diagonal.max() ?? 0
-        return (0..<k).filter { diagonal[$0] > 1e-12 * largest && diagonal[$0] > 0 }
-    }
-
-    /// The coefficient of covariate 0 from the normal equations restricted to `active`.
-    static func slope(_ crossX: [Double], _ crossY: [Double], k: Int, active: [Int]) -> Double {
-        let m = active.count
-        var a = [Double](repeating: 0, count: m * m)
-        for (r, i) in active.enumerated() {
-            for (c, j) in active.enumerated() { a[r * m + c] = crossX[i * k + j] }
-        }
-        return LinearSystem.solve(a, active.map { crossY[$0] })?[0] ?? .nan
+        WithinItemRegression.activeCovariates(diagonal: (0..<k).map { c in samples.reduce(0.0) { $0 + $1.crossX[c * k + c] } })
     }
 }

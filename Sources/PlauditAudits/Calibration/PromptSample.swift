@@ -66,21 +66,7 @@ struct PromptSample {
             rows.append(x)
             ys.append(z[j]!)
         }
-        let k = useQuality ? 3 : 2
-        var crossX = [Double](repeating: 0, count: k * k)
-        var crossY = [Double](repeating: 0, count: k)
-        if rows.count >= 2 {
-            let means = (0..<k).map { c in rows.reduce(0.0) { $0 + $1[c] } / Double(rows.count) }
-            let meanY = ys.reduce(0, +) / Double(ys.count)
-            for (x, y) in zip(rows, ys) {
-                for r in 0..<k {
-                    crossY[r] += (x[r] - means[r]) * (y - meanY)
-                    for c in 0..<k { crossX[r * k + c] += (x[r] - means[r]) * (x[c] - means[c]) }
-                }
-            }
-        }
-        self.crossX = crossX
-        self.crossY = crossY
+        (crossX, crossY) = WithinItemRegression.crossProducts(rows: rows, ys: ys, k: useQuality ? 3 : 2)
     }
 
     /// z-scores (sample SD) placed at `indices` of an array of `count`; all zero when the
