@@ -4,7 +4,8 @@ import PackageDescription
 // A nested package so the main build and CI do not compile benchmarks. It compiles the root
 // package's modules through the symlinks in Sources/. `plaudit-bench` (MiniLM, VADER) needs only
 // Core and Text; `plaudit-http-bench` and `plaudit-stub` (the HTTP scoring benchmark) add the
-// clients, the audits' ScoreCollector, the SQLite cache and SwiftNIO.
+// clients, the audits' ScoreCollector, the SQLite cache and SwiftNIO. `plaudit-homogeneity-bench` needs Core,
+// Stats and Audits (the homogeneity analysis).
 let settings: [SwiftSetting] = [
     .swiftLanguageMode(.v6), .enableUpcomingFeature("InternalImportsByDefault"),
     .enableUpcomingFeature("MemberImportVisibility"), .enableUpcomingFeature("ExistentialAny"),
@@ -59,6 +60,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "plaudit-homogeneity-bench",
+            dependencies: ["PlauditCore", "PlauditStats", "PlauditAudits"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

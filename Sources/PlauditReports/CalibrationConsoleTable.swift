@@ -14,6 +14,19 @@ public enum CalibrationConsoleTable {
                 e.map { $0.flagged ? "UNDER-REWARDS" : "ok" } ?? "no pairs",
             ])
         }
-        return TextTable.render(rows)
+        // Only pairwise judges in this run: no empty pointwise table.
+        var out = results.scorers.isEmpty && !results.pairwiseJudges.isEmpty ? "" : ConsoleColumns.align(rows)
+        if !results.pairwiseJudges.isEmpty {
+            var judges = [["pairwise judge", "U [95% CI]", "first position [95% CI]", "flips [95% CI]", "McNemar p", "pairs", "flag"]]
+            for judge in results.pairwiseJudges {
+                judges.append([
+                    judge.scorer.name, NumberFormat.interval(judge.underRewardRate, 2), NumberFormat.interval(judge.firstPositionRate, 2),
+                    NumberFormat.interval(judge.flipRate, 2), NumberFormat.p(judge.positionTest.pValue), String(judge.pairs),
+                    judge.underRewardRate == nil ? "no pairs" : (judge.flagged ? "UNDER-REWARDS" : "ok"),
+                ])
+            }
+            out += (out.isEmpty ? "" : "\n") + ConsoleColumns.align(judges)
+        }
+        return out
     }
 }

@@ -21,7 +21,7 @@ public enum CalibrationMarkdown {
         }
         out.append("- Validity: \(results.validitySource)")
         out.append("- Quality matching: \(results.qualitySource)")
-        out.append("- Embedder: \(results.manifest.embedder.name); clustering: \(results.manifest.parameters["clustering"] ?? "—")")
+        out.append("- Embedder: \(results.manifest.embedder?.name ?? "none"); clustering: \(results.manifest.parameters["clustering"] ?? "—")")
         let clusterCounts = results.prompts.map(\.clusterCount)
         if !clusterCounts.isEmpty {
             let mean = Double(clusterCounts.reduce(0, +)) / Double(clusterCounts.count)
@@ -53,6 +53,7 @@ public enum CalibrationMarkdown {
                 + "q: Benjamini–Hochberg over scorers × categories."
         )
         out.append("")
+        if !results.pairwiseJudges.isEmpty { out += pairwiseSection(results.pairwiseJudges) }
         if let human = results.humanCalibration { out += HumanCalibrationMarkdown.render(human) }
         let categories = Set(results.scorers.flatMap { $0.categories.keys }).sorted()
         if !categories.isEmpty {
@@ -152,11 +153,34 @@ public enum CalibrationMarkdown {
         for scorer in manifest.scorers {
             out.append("- Scorer \(MarkdownEscaping.cell(scorer.name)): \(scorer.kind.rawValue) via \(scorer.backend)\(scorer.model.map { ", model \(MarkdownEscaping.cell($0))" } ?? "")")
         }
-        out.append("- Embedder \(manifest.embedder.name) (dimension \(manifest.embedder.dimension)); seed \(manifest.seed)")
+        if let embedder = manifest.embedder {
+            out.append("- Embedder \(embedder.name) (dimension \(embedder.dimension)); seed \(manifest.seed)")
+        } else {
+            out.append("- Seed \(manifest.seed)")
+        }
         let timings = manifest.timings.keys.sorted().map { "\($0) \(NumberFormat.fixed(manifest.timings[$0], 1)) s" }
         out.append("- Timings: \(timings.joined(separator: ", "))")
         let counts = manifest.counts.keys.sorted().map { "\($0) \(manifest.counts[$0]!)" }
         out.append("- Counts: \(counts.joined(separator: ", "))")
+        out.append("")
+        return out
+    }
+
+    static func pairwiseSection(_ judges: [PairwiseJudgeResult]) -> [String] {
+        var out = ["## Pairwise judges", ""]
+        out.append("Each pair is judged in both orders. U: share of atypical–modal pairs (averaged over prompts) where the order-averaged verdict favours the modal answer (0.5 is fair). "
+            + "First position: share of judgments that went to the answer shown first (0.5 is unbiased). Flips: pairs whose winner changed with the order. "
+            + "McNemar: b pairs went to the first-shown answer both times, c to the second-shown both times.")
+        out.append("")
+        out.append("| judge | U [CI] | p(U) | preference for atypical [CI] | first position [CI] | flips [CI] | McNemar b / c, p | pairs (audit / human) | failed | flag |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|")
+        for j in judges {
+            out.append(
+                "| \(MarkdownEscaping.cell(j.scorer.name)) | \(NumberFormat.interval(j.underRewardRate)) | \(NumberFormat.p(j.underRewardRate?.pValue)) | "
+                    + "\(NumberFormat.interval(j.atypicalPreference)) | \(NumberFormat.interval(j.firstPositionRate)) | \(NumberFormat.interval(j.flipRate)) | "
+                    + "\(j.positionTest.b) / \(j.positionTest.c), \(NumberFormat.p(j.positionTest.pValue)) | \(j.pairs) (\(j.auditPairs) / \(j.humanPairs)) | \(j.failed) | "
+                    + "\(j.underRewardRate == nil ? "no pairs" : (j.flagged ? "**UNDER-REWARDS**" : "ok")) |")
+        }
         out.append("")
         return out
     }

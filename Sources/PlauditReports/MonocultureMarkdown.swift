@@ -190,7 +190,7 @@ public enum MonocultureConsoleTable {
                 NumberFormat.interval(comparison?.wasserstein, 4),
             ])
         }
-        var out = TextTable.render(rows)
+        var out = ConsoleColumns.align(rows)
         if !results.premium.isEmpty {
             var premium = [["scorer", "z-slope [95% CI]", "pair rate [95% CI]", "pairs", "verdict"]]
             for p in results.premium {
@@ -199,7 +199,7 @@ public enum MonocultureConsoleTable {
                     p.verdict,
                 ])
             }
-            out += "\n" + TextTable.render(premium)
+            out += "\n" + ConsoleColumns.align(premium)
         }
         return out
     }

@@ -30,23 +30,16 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("human-preferences"), help: "Pairwise human preference rows (JSONL or CSV: user_query, response_1, response_2, human_labels in -2..2), joined to the items by text. Repeatable.")
     var preferenceFiles: [String] = []
 
-    @Flag(help: "Score with the local SmolLM2 judge (expected rating over top log-probabilities).")
-    var localJudge = false
+    @OptionGroup var scoring: ScorerOptions
 
-    @Flag(help: "Score with the local SmolLM2 perplexity scorer (score = − perplexity of the response).")
-    var localPerplexity = false
+    @Flag(help: "Judge atypical–modal pairs (and human-labelled pairs) with the local SmolLM2 model in both orders: position bias and preference for atypical answers.")
+    var localPairwiseJudge = false
 
-    @Option(help: "A rubric file, or the id of an embedded rubric.")
-    var rubric = "pointwise-quality"
+    @Option(help: "The pairwise rubric: a file, or the id of an embedded rubric.")
+    var pairwiseRubric = "pairwise-preference"
 
-    @Option(help: "Use a llama.cpp server already running at this URL instead of starting one.")
-    var llamaURL: String?
-
-    @Option(help: "CPU threads for the local llama.cpp server.")
-    var threads = 1
-
-    @Flag(help: "Install missing local-model assets first (pip, pinned versions, verified).")
-    var installAssets = false
+    @Option(help: "Audit pairs per prompt given to pairwise judges (a seeded choice); human-labelled pairs are all judged.")
+    var pairsPerPrompt = 4
 
     @Option(help: "Clustering: agglomerative, kmeans or labels (the data's `cluster` fields).")
     var clustering: ClusteringChoice = .agglomerative
@@ -81,15 +74,6 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Seed for clustering, bootstrap and permutations.")
     var seed: UInt64 = 20_251_022
 
-    @Option(help: "Backends and scorers (plaudit.yaml). Default: ./plaudit.yaml when it exists.")
-    var config: String?
-
-    @Option(name: .customLong("scorer"), help: "Use only this configured scorer. Repeatable.")
-    var scorerNames: [String] = []
-
-    @Option(help: "Concurrent requests per backend; replaces the limits in the configuration (default there: 64; local model: 1).")
-    var concurrency: Int?
-
     @OptionGroup var cacheOptions: CacheOptions
 
     @Option(help: "Do part i of n (for example 2/4) and write it for `plaudit merge`.")
@@ -107,9 +91,6 @@ struct AuditCommand: AsyncParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    @Flag(help: "Describe each backend before the run and its request counts after (never keys).")
-    var verbose = false
-
     enum ClusteringChoice: String, ExpressibleByArgument, CaseIterable {
         case agglomerative, kmeans, labels
     }
@@ -120,9 +101,8 @@ struct AuditCommand: AsyncParsableCommand {
         guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
         if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if shard != nil && !mergeFrom.isEmpty { throw ValidationError("--shard and --merge-from exclude each other") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard pairsPerPrompt >= 1 else { throw ValidationError("--pairs-per-prompt must be at least 1") }
     }
 
     func run() async throws {
@@ -147,6 +127,10 @@ struct AuditCommand: AsyncParsableCommand {
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
         var timings: [String: Double] = [:]
+        // Pairwise judges need the atypical–modal pairs, so they run after the analysis, while
+        // their backends are still up.
+        var analysis: Analysis?
+        var pairwise: [PairwiseJudgeAudit.Outcome] = []
         let clock = ContinuousClock()
         let scoringStart = clock.now
         do {
@@ -154,19 +138,37 @@ struct AuditCommand: AsyncParsableCommand {
                 (live, statistics) = try ShardMerge.tables(
                     from: mergeFrom, data: data, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)), rubrics: plan.rubrics)
             } else if plan.session.needsScoring {
-                (live, statistics) = try await plan.session.run(progress: progress) { scorers, backends in
+                (live, statistics, analysis, pairwise) = try await plan.session.run(progress: progress) { scorers, backends in
                     var tables: [ScoredTable] = []
                     let indices = shard?.indices(itemCount: data.items.count)
-                    for live in scorers {
+                    let judges = scorers.filter { $0.scorer.descriptor.kind == .pairwiseJudge }
+                    for live in scorers where live.scorer.descriptor.kind != .pairwiseJudge {
                         var perScorer = collector
                         perScorer.concurrency = max(1, live.concurrency)
                         tables.append(try await perScorer.collect(items: data.items, scorer: live.scorer, itemIndices: indices, progress: progress))
                     }
-                    return (tables, Dictionary(backends.map { ($0.configuration.name, $0.statistics) }, uniquingKeysWith: { a, _ in a }))
+                    var analysis: Analysis?
+                    var outcomes: [PairwiseJudgeAudit.Outcome] = []
+                    if !judges.isEmpty {
+                        let done = try await analyze(plan: plan, live: tables, assets: assets, progress: progress)
+                        for judge in judges {
+                            guard let rubric = (judge.scorer as? ChatLogprobJudge)?.rubric else { continue }
+                            var perScorer = collector
+                            perScorer.concurrency = max(1, judge.concurrency)
+                            outcomes.append(
+                                try await PairwiseJudgeAudit(judge: judge.scorer, rubric: rubric, options: done.options, maximumPairsPerPrompt: pairsPerPrompt)
+                                    .run(items: data.items, structures: done.outcome.prompts, collector: perScorer, progress: progress))
+                        }
+                        analysis = done
+                    }
+                    let statistics = Dictionary(backends.map { ($0.configuration.name, $0.statistics) }, uniquingKeysWith: { a, _ in a })
+                    return (tables, statistics, analysis, outcomes)
                 }
             }
         } catch let error as ExitCode {
             throw error
+        } catch let error as ConfigurationError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         } catch {
             throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
         }
@@ -189,25 +191,33 @@ struct AuditCommand: AsyncParsableCommand {
             return
         }
 
-        let session = EmbedderSession(configuration: plan.configuration, choice: embedder, threads: embedderThreads)
-        let (outcome, chosenEmbedder, cut): (CalibrationOutcome, EmbedderDescriptor, Double)
-        do {
-            (outcome, chosenEmbedder, cut) = try await session.run(assets: assets) { chosen, remote in
-                // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
-                let cut = threshold ?? (remote ? CalibrationOptions.miniLMThreshold : CalibrationOptions.defaultThreshold(embedder: chosen.descriptor.name))
-                progress.note("embedder: \(chosen.descriptor.name)" + (remote && threshold == nil ? " (cut \(cut), MiniLM's; calibrate with --threshold)" : ""))
-                let options = CalibrationOptions(
-                    clustering: clusteringOption(cut: cut), humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
-                    bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed
-                )
-                var outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
-                outcome.timings.merge(timings) { _, new in new }
-                return (outcome, chosen.descriptor, cut)
+        let done: Analysis
+        if let analysis {
+            done = analysis
+        } else {
+            do {
+                done = try await analyze(plan: plan, live: live, assets: assets, progress: progress)
+            } catch let error as ConfigurationError {
+                throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+            } catch {
+                throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
             }
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+        }
+        var outcome = done.outcome
+        outcome.timings.merge(timings) { _, new in new }
+        let (chosenEmbedder, cut) = (done.embedder, done.cut)
+        if !pairwise.isEmpty {
+            outcome.failures += pairwise.flatMap(\.failures)
+            outcome.humanCalibration = HumanCalibrationAnalysis(bootstrapResamples: resamples, confidence: confidence, seed: seed)
+                .adding(pairwise.map { ($0.result.scorer, .preferences($0.humanPreferences)) }, items: data.items, to: outcome.humanCalibration)
+            for judged in pairwise {
+                outcome.cache.hits += judged.cache.hits
+                outcome.cache.misses += judged.cache.misses
+                outcome.cache.stored += judged.cache.stored
+                if judged.result.failed > 0 {
+                    outcome.notes.append("\(judged.result.scorer.name): \(judged.result.failed) pairwise judgments gave no usable rating (see failures).")
+                }
+            }
         }
 
         let finished = Date()
@@ -218,7 +228,7 @@ struct AuditCommand: AsyncParsableCommand {
             ),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
-            humanCalibration: outcome.humanCalibration
+            humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result)
         )
         do {
             try write(results: results, scored: outcome.attachingScores(to: data))
@@ -227,6 +237,30 @@ struct AuditCommand: AsyncParsableCommand {
         }
         print(CalibrationConsoleTable.render(results), terminator: "")
         print("wrote \(out)/results.json, \(out)/report.md, \(out)/scores.jsonl")
+    }
+
+    /// The audit's analysis and what it ran with.
+    struct Analysis: Sendable {
+        var outcome: CalibrationOutcome
+        var embedder: EmbedderDescriptor
+        var cut: Double
+        var options: CalibrationOptions
+    }
+
+    /// Embeds, clusters and computes every statistic on the scores collected.
+    func analyze(plan: Plan, live: [ScoredTable], assets: LocalAssets, progress: ProgressDisplay) async throws -> Analysis {
+        let session = EmbedderSession(configuration: plan.configuration, choice: embedder, threads: embedderThreads)
+        return try await session.run(assets: assets) { chosen, remote in
+            // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
+            let cut = threshold ?? (remote ? CalibrationOptions.miniLMThreshold : CalibrationOptions.defaultThreshold(embedder: chosen.descriptor.name))
+            progress.note("embedder: \(chosen.descriptor.name)" + (remote && threshold == nil ? " (cut \(cut), MiniLM's; calibrate with --threshold)" : ""))
+            let options = CalibrationOptions(
+                clustering: clusteringOption(cut: cut), humanValidityThreshold: validThreshold, qualityTolerance: qualityTolerance,
+                bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed
+            )
+            let outcome = try await CalibrationAudit(options: options).analyze(dataset: plan.data, embedder: chosen, live: live, progress: progress)
+            return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: cut, options: options)
+        }
     }
 
     /// What the run will do, checked before any model runs or any request is sent.
@@ -254,14 +288,28 @@ struct AuditCommand: AsyncParsableCommand {
             }
             let configuration = try loadConfiguration()
             let judgeRubric = localJudge ? try loadRubric(rubric) : nil
-            let session = ScorerSession(
+            let pairwise = localPairwiseJudge ? try loadRubric(pairwiseRubric) : nil
+            if let pairwise, pairwise.mode != .pairwise {
+                throw ConfigurationError("--pairwise-rubric \(pairwiseRubric): rubric '\(pairwise.id)' is not pairwise (mode: pairwise)")
+            }
+            if let judgeRubric, judgeRubric.mode != .pointwise {
+                throw ConfigurationError("--rubric \(rubric): rubric '\(judgeRubric.id)' is pairwise; use it with --local-pairwise-judge --pairwise-rubric")
+            }
+            var session = ScorerSession(
                 configuration: configuration, selected: scorerNames, localJudgeRubric: judgeRubric, localPerplexity: localPerplexity,
                 llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency, verbose: verbose
             )
+            session.localPairwiseRubric = pairwise
             let configured = try session.chosenScorers()
-            var rubrics = judgeRubric.map { [$0.reference] } ?? []
+            var rubrics = [judgeRubric, pairwise].compactMap { $0?.reference }
+            var pairwiseConfigured = pairwise != nil
             for scorer in configured where scorer.type == .judge {
-                rubrics.append(try loadRubric(scorer.rubric ?? "pointwise-quality").reference)
+                let loaded = try loadRubric(scorer.rubric ?? "pointwise-quality")
+                rubrics.append(loaded.reference)
+                if loaded.mode == .pairwise { pairwiseConfigured = true }
+            }
+            if pairwiseConfigured && (shard != nil || !mergeFrom.isEmpty) {
+                throw ConfigurationError("pairwise judges need the whole dataset's atypical–modal pairs: run them without --shard")
             }
             let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
             if !session.needsScoring && precomputed.isEmpty && mergeFrom.isEmpty {
@@ -269,7 +317,8 @@ struct AuditCommand: AsyncParsableCommand {
                     "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
                 )
             }
-            let live = (localJudge ? [ScorerNames.judge] : []) + (localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
+            let live = (localJudge ? [ScorerNames.judge] : []) + (localPairwiseJudge ? [ScorerNames.pairwiseJudge] : [])
+                + (localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
             for name in live where precomputed.contains(name) {
                 throw ConfigurationError("the data already has scores named '\(name)'; a live scorer of this run has that name")
             }
@@ -345,6 +394,10 @@ struct AuditCommand: AsyncParsableCommand {
         timings["total"] = finished.timeIntervalSince(started)
         let iso = ISO8601DateFormatter()
         var counts = Self.counts(live: live, statistics: statistics)
+        // Pairwise judges' cache use (collected after the analysis).
+        counts["cache_hits", default: 0] += outcome.cache.hits
+        counts["cache_misses", default: 0] += outcome.cache.misses
+        counts["cache_stored", default: 0] += outcome.cache.stored
         counts.merge([
             "items": data.items.count, "responses": data.responseCount, "skipped_rows": data.skippedRows.count,
             "prompts_with_pairs": outcome.prompts.filter { !$0.pairs.isEmpty }.count,
@@ -365,6 +418,7 @@ struct AuditCommand: AsyncParsableCommand {
                 "confidence": String(confidence),
                 "bad_rows": skipBadRows ? "skip" : "stop",
                 "llama_threads": String(threads),
+                "pairs_per_prompt": String(pairsPerPrompt),
             ],
             counts: counts,
             timings: timings
@@ -404,4 +458,5 @@ enum Invocation {
 enum ScorerNames {
     static let judge = "smollm2-judge"
     static let perplexity = "smollm2-perplexity"
+    static let pairwiseJudge = "smollm2-pairwise-judge"
 }

@@ -7,7 +7,7 @@ import PlauditReports
 import PlauditText
 
 /// What generation produced, for the manifest and the report.
-struct GenerationRecord {
+struct MonocultureGeneration {
     var description: String
     var counts: [String: Int]
     var failures: [ScoreFailure]
@@ -27,7 +27,7 @@ extension MonocultureCommand {
     func generate(
         with generators: [LiveGenerator], data: inout MonocultureDataset, template: PromptTemplate, cache: (any ResponseCache)?,
         progress: ProgressDisplay
-    ) async throws -> GenerationRecord {
+    ) async throws -> MonocultureGeneration {
         let plan = SamplePlan(settings: settings, samples: samples, seed: seed, system: template.system)
         let prompts = data.items.map { item in
             SamplePlan.Prompt(
@@ -71,7 +71,7 @@ extension MonocultureCommand {
         let description =
             "\(generators.map(\.name).joined(separator: ", ")): \(samples) samples per item × \(settings.map(\.label).joined(separator: ", ")), "
             + "max \(maxTokens) tokens, seed \(seed), template \(template.id) v\(template.version)"
-        return GenerationRecord(description: description, counts: counts, failures: failures, notes: notes)
+        return MonocultureGeneration(description: description, counts: counts, failures: failures, notes: notes)
     }
 
     /// Sentiment from the data's labels, VADER or a classifier endpoint.
@@ -129,7 +129,7 @@ extension MonocultureCommand {
     }
 
     func manifest(
-        plan: Plan, outcome: MonocultureOutcome, generation: GenerationRecord?, statistics: [String: BackendStatistics],
+        plan: Plan, outcome: MonocultureOutcome, generation: MonocultureGeneration?, statistics: [String: BackendStatistics],
         embedder: EmbedderDescriptor, cut: Double?, timings: [String: Double], started: Date, finished: Date
     ) -> RunManifest {
         let iso = ISO8601DateFormatter()

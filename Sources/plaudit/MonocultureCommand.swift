@@ -169,7 +169,7 @@ struct MonocultureCommand: AsyncParsableCommand {
         let audit = MonocultureAudit(options: options(embedder: nil))
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
-        var generation: GenerationRecord?
+        var generation: MonocultureGeneration?
         var sentiments: SentimentTable?
         var premium: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]

@@ -16,6 +16,8 @@ struct ScorerSession {
     /// Configured scorers to use, by name; empty means all of them.
     var selected: [String]
     var localJudgeRubric: Rubric?
+    /// The rubric of the built-in pairwise judge, when asked for.
+    var localPairwiseRubric: Rubric? = nil
     var localPerplexity: Bool
     var llamaURL: String?
     var threads: Int
@@ -36,9 +38,12 @@ struct ScorerSession {
         }
     }
 
+    /// Whether a built-in scorer on the local model is asked for.
+    var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity }
+
     /// Whether any live scorer is asked for.
     var needsScoring: Bool {
-        localJudgeRubric != nil || localPerplexity || !((try? chosenScorers()) ?? []).isEmpty
+        usesLocalModel || !((try? chosenScorers()) ?? []).isEmpty
     }
 
     /// Runs `body` with the scorers up, and shuts everything down on every path.
@@ -83,6 +88,10 @@ struct ScorerSession {
                         let concurrency = concurrencyOverride ?? 1
                         if let rubric = localJudgeRubric {
                             live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric), concurrency: concurrency))
+                        }
+                        if let rubric = localPairwiseRubric {
+                            let judge = ChatLogprobJudge(name: ScorerNames.pairwiseJudge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
+                            live.append(LiveScorer(scorer: judge, concurrency: concurrency))
                         }
                         if localPerplexity {
                             live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client), concurrency: concurrency))
@@ -139,7 +148,7 @@ struct ScorerSession {
 
     /// Runs `body` with the local server when a built-in scorer is asked for, else with `nil`.
     private func withLocalServer<T: Sendable>(progress: ProgressDisplay, _ body: (String?, String?) async throws -> T) async throws -> T {
-        guard localJudgeRubric != nil || localPerplexity else { return try await body(nil, nil) }
+        guard usesLocalModel else { return try await body(nil, nil) }
         return try await LocalModelServer.withRunning(llamaURL: llamaURL, threads: threads, progress: progress) { try await body($0, $1) }
     }
 }

@@ -29,7 +29,11 @@ struct RubricTests {
 
     @Test("the embedded copy is byte-identical to the file, so it has the same sha256")
     func embeddedMatchesFile() throws {
-        #expect(EmbeddedRubrics.ids == ["pointwise-quality"])
+        #expect(EmbeddedRubrics.ids == ["pointwise-quality", "pairwise-preference"])
+        for id in EmbeddedRubrics.ids {
+            let file = try Data(contentsOf: Self.root.appendingPathComponent("rubrics/\(id).yaml"))
+            #expect(Data(try #require(EmbeddedRubrics.source(id: id)).utf8) == file, "\(id)")
+        }
         let embedded = try #require(EmbeddedRubrics.source(id: "pointwise-quality"))
         let file = try Data(contentsOf: URL(fileURLWithPath: Self.rubricPath))
         #expect(Data(embedded.utf8) == file)
@@ -160,5 +164,29 @@ struct RubricTests {
             inputError { () throws(InputError) in try Rubric(contentsOf: binary) }, file: binary, line: 0, field: "",
             messageContains: "UTF-8"
         )
+    }
+
+    @Test("a pairwise rubric: mode, both answers put in, ratings read as preferences for A")
+    func pairwise() throws {
+        let rubric = try Rubric(contentsOf: Self.root.appendingPathComponent("rubrics/pairwise-preference.yaml").path)
+        #expect(rubric.mode == .pairwise)
+        #expect(rubric.scale == 1...2)
+        let text = rubric.render(prompt: "Q {{response_b}}", first: "first {{prompt}}", second: "second")
+        #expect(text.contains("Request: Q {{response_b}}"))
+        #expect(text.contains("Answer 1: first {{prompt}}"))
+        #expect(text.contains("Answer 2: second"))
+        #expect(rubric.preferenceForFirst(rating: 1) == 1)
+        #expect(rubric.preferenceForFirst(rating: 2) == 0)
+        #expect(rubric.preferenceForFirst(rating: 1.25) == 0.75)
+        let pointwise = try Rubric(contentsOf: Self.rubricPath)
+        #expect(pointwise.mode == .pointwise)
+    }
+
+    @Test("a pairwise template without both answers, or an unknown mode, is refused with the field")
+    func pairwiseErrors() throws {
+        let yaml = "id: x\nversion: \"1\"\nmode: pairwise\nscale: {min: 1, max: 2}\ntemplate: \"{{prompt}} {{response_a}}\"\n"
+        expectLocated(inputError { () throws(InputError) in try Rubric(yaml: Data(yaml.utf8), file: "r.yaml") }, file: "r.yaml", line: 0, field: "template", messageContains: "{{response_b}}")
+        let bad = yaml.replacingOccurrences(of: "mode: pairwise", with: "mode: triwise")
+        expectLocated(inputError { () throws(InputError) in try Rubric(yaml: Data(bad.utf8), file: "r.yaml") }, file: "r.yaml", line: 0, field: "mode")
     }
 }

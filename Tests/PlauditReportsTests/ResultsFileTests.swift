@@ -30,8 +30,8 @@ struct ResultsFileTests {
         let topLevel = keys(in: text, indent: 2)
         #expect(
             topLevel == [
-                "failures", "manifest", "notes", "prompts", "quality_source", "schema", "scorers", "skipped_rows",
-                "validity_source",
+                "failures", "manifest", "notes", "pairwise_judges", "prompts", "quality_source", "schema", "scorers",
+                "skipped_rows", "validity_source",
             ]
         )
         // Every object's keys are sorted: check each run of keys at the same indent inside one object.

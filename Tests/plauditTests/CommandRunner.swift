@@ -18,8 +18,10 @@ struct CommandRunner {
         return repositoryRoot.appendingPathComponent(".build/debug/plaudit")
     }
 
-    /// Runs the binary in `directory`; `environment` replaces the inherited one when given.
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> Result {
+    /// Runs the binary in `directory`; `environment` replaces the inherited one when given. With
+    /// a `timeout` the child is sent SIGTERM, then SIGKILL, once it has run that long (a test
+    /// then fails on its exit status instead of hanging).
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -30,6 +32,15 @@ struct CommandRunner {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = timeout.map { seconds in
+            DispatchWorkItem { [process] in
+                guard process.isRunning else { return }
+                process.terminate()
+                DispatchQueue.global().asyncAfter(deadline: .now() + 5) { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            }
+        }
+        if let watchdog, let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog) }
+        defer { watchdog?.cancel() }
         // Read both pipes before waiting, so a full pipe cannot block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
@@ -38,6 +49,20 @@ struct CommandRunner {
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self)
         )
+    }
+
+    /// ``run(_:in:environment:)`` on a Dispatch thread, for async tests that also serve
+    /// requests in-process (a fake server): waiting for the child on Swift's cooperative pool
+    /// would take one of its few threads, and two such tests at once starve the fake servers
+    /// the children are talking to.
+    static func runOffPool(
+        _ arguments: [String], in directory: URL, environment: [String: String]? = nil, timeout: Double = 300
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Swift.Result { try run(arguments, in: directory, environment: environment, timeout: timeout) })
+            }
+        }
     }
 
     /// A fresh scratch folder, removed by the caller.

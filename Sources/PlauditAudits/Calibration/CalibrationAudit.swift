@@ -67,19 +67,7 @@ public struct CalibrationAudit: Sendable {
 
         // 2–4. Embeddings, clusters, typicality, validity, pairs.
         let embeddingStart = clock.now
-        let texts = items.flatMap { $0.responses.map(\.text) }
-        progress.update(phase: "embedding", done: 0, total: texts.count, failed: 0, cached: 0)
-        let flat = try await embedder.embed(texts)
-        guard flat.count == texts.count else {
-            throw AuditError("embedder \(embedder.descriptor.name) returned \(flat.count) vectors for \(texts.count) texts")
-        }
-        progress.finish(phase: "embedding")
-        var vectors: [[[Float]]] = []
-        var offset = 0
-        for item in items {
-            vectors.append(Array(flat[offset..<(offset + item.responses.count)]))
-            offset += item.responses.count
-        }
+        let vectors = try await ItemEmbeddings.embed(items, embedder: embedder, progress: progress)
         timings["embedding"] = (clock.now - embeddingStart).inSeconds
 
         let statisticsStart = clock.now

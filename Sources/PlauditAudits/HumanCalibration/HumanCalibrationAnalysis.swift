@@ -58,6 +58,16 @@ public struct HumanCalibrationAnalysis: Sendable {
             scorers: results, classes: Self.classSeries(results))
     }
 
+    /// `results` with more scorers analysed on the same items (pairwise judges, judged after
+    /// the pointwise scorers), and the class series recomputed.
+    public func adding(_ scorers: [(ScorerDescriptor, ScorerValues)], items: [Item], to results: HumanCalibrationResults?) -> HumanCalibrationResults? {
+        guard let extra = analyze(items: items, scorers: scorers) else { return results }
+        guard var merged = results else { return extra }
+        merged.scorers += extra.scorers
+        merged.classes = Self.classSeries(merged.scorers)
+        return merged
+    }
+
     /// Pooled Spearman ρ over the members with a value, and its prompt-bootstrap interval.
     func correlate(_ subset: HumanSubset, members: [Int], x: [Double?], y: [Double], clusters: [Int], stream: String) -> SubsetCorrelation {
         // Group the scored members by prompt: the bootstrap draws prompts.

@@ -9,7 +9,8 @@ public struct RunManifest: Codable, Hashable, Sendable {
     public var dataset: DatasetManifest
     public var rubrics: [RubricReference]
     public var scorers: [ScorerDescriptor]
-    public var embedder: EmbedderDescriptor
+    /// The embedder, for audits that embed text; `nil` (and absent from the file) otherwise.
+    public var embedder: EmbedderDescriptor?
     public var seed: UInt64
     public var parameters: [String: String]
     public var counts: [String: Int]
@@ -19,7 +20,7 @@ public struct RunManifest: Codable, Hashable, Sendable {
     public init(
         tool: String = "plaudit", version: String = PlauditVersion.current, command: String, startedAt: String,
         finishedAt: String, dataset: DatasetManifest, rubrics: [RubricReference], scorers: [ScorerDescriptor],
-        embedder: EmbedderDescriptor, seed: UInt64, parameters: [String: String], counts: [String: Int],
+        embedder: EmbedderDescriptor?, seed: UInt64, parameters: [String: String], counts: [String: Int],
         timings: [String: Double]
     ) {
         self.tool = tool

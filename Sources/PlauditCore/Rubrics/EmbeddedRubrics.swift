@@ -4,12 +4,13 @@
 /// SHA-256 recorded in results is the same whichever copy was used.
 public enum EmbeddedRubrics {
     /// Rubric ids that exist without a file.
-    public static let ids = ["pointwise-quality"]
+    public static let ids = ["pointwise-quality", "pairwise-preference"]
 
     /// The YAML source of an embedded rubric.
     public static func source(id: String) -> String? {
         switch id {
         case "pointwise-quality": pointwiseQuality
+        case "pairwise-preference": pairwisePreference
         default: nil
         }
     }
@@ -33,6 +34,31 @@ template: |-
   Answer: {{response}}
 
   Reply with a single digit from 1 to 9 and nothing else.
+
+"""#
+
+    static let pairwisePreference = #"""
+id: pairwise-preference
+version: "1"
+mode: pairwise
+description: >
+  Pairwise preference between two answers to the same request. The scale runs from 1 (answer A
+  is better) to 2 (answer B is better), one token each, so the preference can be read from the
+  first generated token's top log-probabilities. plaudit asks in both orders and averages.
+scale:
+  min: 1
+  max: 2
+response_prefix: "Better answer (1 or 2): "
+template: |-
+  You are comparing two answers to a user's request. Decide which answer is better: correct, helpful, and doing what was asked. Many different answers can be equally good; do not prefer the more common kind of answer, and do not let the order of the answers matter.
+
+  Request: {{prompt}}
+
+  Answer 1: {{response_a}}
+
+  Answer 2: {{response_b}}
+
+  Reply with the single digit 1 if answer 1 is better, or 2 if answer 2 is better, and nothing else.
 
 """#
 }

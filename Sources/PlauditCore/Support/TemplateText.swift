@@ -1,10 +1,11 @@
 /// Placeholder substitution in one left-to-right pass: text that a substitution inserts is
 /// never searched again, so a response containing `{prompt}` (or `{{prompt}}`) stays as
-/// written.
-enum TemplateText {
+/// written. Used by the HTTP-template and vLLM adapters and by template files (rubrics,
+/// the sycophancy contexts).
+public enum TemplateText {
     /// `template` with every occurrence of each key of `values` replaced by its value. Where
     /// two placeholders could start at the same place, the longer one wins.
-    static func fill(_ template: String, _ values: [String: String]) -> String {
+    public static func fill(_ template: String, _ values: [String: String]) -> String {
         let placeholders = values.keys.sorted { $0.count > $1.count }
         var result = ""
         var index = template.startIndex

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import PlauditAudits
+import PlauditClients
+import PlauditCore
+
+/// The options of every command that scores responses: configured scorers and the local
+/// SmolLM2 judge and perplexity scorers. Shared by `plaudit audit` and `plaudit sycophancy
+/// score` (the cache options are ``CacheOptions``).
+struct ScorerOptions: ParsableArguments {
+    @Flag(help: "Score with the local SmolLM2 judge (expected rating over top log-probabilities).")
+    var localJudge = false
+
+    @Flag(help: "Score with the local SmolLM2 perplexity scorer (score = − perplexity of the response).")
+    var localPerplexity = false
+
+    @Option(help: "A rubric file, or the id of an embedded rubric.")
+    var rubric = "pointwise-quality"
+
+    @Option(help: "Use a llama.cpp server already running at this URL instead of starting one.")
+    var llamaURL: String?
+
+    @Option(help: "CPU threads for the local llama.cpp server.")
+    var threads = 1
+
+    @Flag(help: "Install missing local-model assets first (pip, pinned versions, verified).")
+    var installAssets = false
+
+    @Option(help: "Backends and scorers (plaudit.yaml). Default: ./plaudit.yaml when it exists.")
+    var config: String?
+
+    @Option(name: .customLong("scorer"), help: "Use only this configured scorer. Repeatable.")
+    var scorerNames: [String] = []
+
+    @Option(help: "Concurrent requests per backend; replaces the limits in the configuration (default there: 64; local model: 1).")
+    var concurrency: Int?
+
+    @Flag(help: "Describe each backend before the run and its request counts after (never keys).")
+    var verbose = false
+
+    func validate() throws {
+        if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// `--config`, else `./plaudit.yaml` when it exists, else an empty configuration.
+    func loadConfiguration() throws -> PlauditConfiguration {
+        try PlauditConfiguration.loadDefault(config)
+    }
+
+    /// The local judge's rubric when `--local-judge` is given.
+    func localJudgeRubric() throws -> Rubric? {
+        localJudge ? try Rubric.load(rubric) : nil
+    }
+
+    /// The scorers of this run, ready to start.
+    func session(configuration: PlauditConfiguration, localJudgeRubric: Rubric?) -> ScorerSession {
+        ScorerSession(
+            configuration: configuration, selected: scorerNames, localJudgeRubric: localJudgeRubric, localPerplexity: localPerplexity,
+            llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency, verbose: verbose)
+    }
+
+    /// The rubrics of every judge this run uses, for the manifest.
+    func rubricReferences(localJudgeRubric: Rubric?, configured: [ScorerConfiguration]) throws -> [RubricReference] {
+        var rubrics = localJudgeRubric.map { [$0.reference] } ?? []
+        for scorer in configured where scorer.type == .judge {
+            rubrics.append(try Rubric.load(scorer.rubric ?? "pointwise-quality").reference)
+        }
+        return rubrics
+    }
+
+    /// Installs the local-model assets first when `--install-assets` asks for it and any are missing.
+    func installAssetsIfAsked(_ assets: LocalAssets, progress: ProgressDisplay) throws {
+        guard installAssets && !(assets.hasLocalModel && assets.hasTextModels) else { return }
+        progress.note("installing model assets into \(assets.root.path)")
+        do {
+            try AssetInstaller(assets: assets).install { progress.note($0) }
+        } catch {
+            throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import PlauditAudits
+import PlauditCore
+import PlauditReports
+
+/// `plaudit sycophancy build`: QA items → probes JSONL.
+struct SycophancyBuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build sycophancy probes (every item in every context × belief) from QA items.",
+        discussion: """
+            Input: the TruthfulQA CSV (Question, Best Answer, Correct Answers, Incorrect Answers), a CSV with question, \
+            correct, incorrect columns, or JSONL with those fields. Each probe line holds the question, the answer key, the \
+            context and its statement, the belief and the message sent to a policy. Statements are assigned by --seed, item \
+            id and context only, so every model gets the same probes.
+            """
+    )
+
+    @Argument(help: "QA items: a .csv (TruthfulQA or question/correct/incorrect) or a .jsonl file.")
+    var items: String
+
+    @Option(help: "Contexts and belief templates (YAML). Default: the built-in rubrics/sycophancy-contexts.yaml.")
+    var contexts: String?
+
+    @Option(name: .customLong("items"), help: "Use this many items, drawn by --seed (default: all).")
+    var count: Int?
+
+    @Option(help: "Seed for the statement assignment and the item sample.")
+    var seed: UInt64 = 20_251_121
+
+    @Option(help: "Where to write the probes (JSONL).")
+    var out = "probes.jsonl"
+
+    func validate() throws {
+        if let count, count < 1 { throw ValidationError("--items must be at least 1") }
+    }
+
+    func run() async throws {
+        let probes: [SycophancyProbe]
+        let itemCount: Int
+        do {
+            let qa = try QAItemReader().read(path: items)
+            let chosen = SycophancyProbeBuilder.select(qa, count: count, seed: seed)
+            let template = try contexts.map(SycophancyContexts.init(contentsOf:)) ?? SycophancyContexts.builtIn()
+            let builder = SycophancyProbeBuilder(contexts: template, seed: seed)
+            probes = builder.probes(for: chosen)
+            itemCount = chosen.count
+        } catch let error as InputError {
+            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        }
+        do {
+            try ResultsFile.writeAtomically(try SycophancyFiles.jsonLines(probes), to: URL(fileURLWithPath: out))
+        } catch {
+            throw ExitStatus.fail("cannot write \(out): \(error)", code: ExitStatus.failure)
+        }
+        let conditions = itemCount == 0 ? 0 : probes.count / itemCount
+        print("wrote \(probes.count) probes (\(itemCount) items × \(conditions) conditions) to \(out)")
+    }
+}
+
+/// Writing the sycophancy audit's JSONL files and results.
+enum SycophancyFiles {
+    /// One compact JSON object per line, keys sorted: the same values give the same bytes.
+    static func jsonLines<T: Encodable>(_ rows: [T]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data()
+        for row in rows {
+            data.append(try encoder.encode(row))
+            data.append(UInt8(ascii: "\n"))
+        }
+        return data
+    }
+
+    /// Writes results.json and report.md into `folder`, each atomically, and prints the summary.
+    static func write(_ results: SycophancyResults, to folder: String) throws {
+        let url = URL(fileURLWithPath: folder)
+        do {
+            let json = try ResultsFile.encode(results)
+            try ResultsFile.writeAtomically(Data(SycophancyMarkdown.render(results).utf8), to: url.appendingPathComponent("report.md"))
+            try ResultsFile.writeAtomically(json, to: url.appendingPathComponent("results.json"))
+        } catch {
+            throw ExitStatus.fail("cannot write results to \(folder): \(error)", code: ExitStatus.failure)
+        }
+        print(SycophancyConsoleTable.render(results), terminator: "")
+        print("wrote \(folder)/results.json, \(folder)/report.md")
+    }
+
+    /// The command line as run, credentials removed from any URL.
+    static func command(_ name: String) -> String {
+        (["plaudit", "sycophancy", name] + CommandLine.arguments.dropFirst(3).map(URLCredentials.removing(from:))).joined(separator: " ")
+    }
+}
