@@ -76,9 +76,11 @@ struct MonocultureCommandTests {
         ("items.jsonl", #"{"id":"a","source":["x"]}"# + "\n" + #"{"id":"b","source":[1]}"#, ["items.jsonl"], "items.jsonl:2: source[0]: expected a string"),
         ("premium.json", #"{"1.jsonl": ["POSITIVE"]}"#, ["--source-labels", "premium.json", "--local-perplexity"], "continuous sentiment"),
         ("mixed.jsonl", #"{"id":"a","source":["x"],"generated_labels":{"m":["POSITIVE"]}}"#, ["mixed.jsonl"], "choose --sentiment"),
+        ("clash.jsonl", #"{"id":"a","source":["x"],"generated":{"smollm2-135m/T0.7":["y"]}}"#, ["clash.jsonl", "--local-generator", "--temperature", "0.7"],
+         "already has a configuration named 'smollm2-135m/T0.7'"),
     ]
 
-    @Test("bad input or configuration: one error line naming what to fix, exit 2, nothing written", arguments: 0..<4)
+    @Test("bad input or configuration: one error line naming what to fix, exit 2, nothing written", arguments: 0..<5)
     func badInput(index: Int) throws {
         let (name, body, arguments, expected) = Self.badInputs[index]
         let dir = try CommandRunner.scratch()
@@ -99,7 +101,7 @@ struct MonocultureCommandTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let server = try await FakeRewardServer.start()
         try Data(server.configuration(cache: "cache.sqlite").utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
-        let run = try CommandRunner.run(
+        let run = try await CommandRunner.runOffPool(
             ["monoculture", Self.books, "--scorer", "fake-rm", "--embedder", "lexical", "--resamples", "200", "--quiet", "--out", "out"], in: dir,
             environment: Self.environment)
         try await server.stop()
@@ -147,7 +149,7 @@ struct MonocultureCommandTests {
         try Data(yaml.utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
         let items = #"{"id":"a","title":"A","source":["I loved it.","I hated it.","It exists."],"generated":{"m":["I loved it so."]}}"#
         try Data((items + "\n").utf8).write(to: dir.appendingPathComponent("items.jsonl"))
-        let run = try CommandRunner.run(
+        let run = try await CommandRunner.runOffPool(
             ["monoculture", "items.jsonl", "--sentiment", "judge", "--sentiment-judge", "sentiment-judge", "--embedder", "none",
              "--resamples", "100", "--no-cache", "--quiet", "--out", "out"], in: dir)
         try await server.stop()
