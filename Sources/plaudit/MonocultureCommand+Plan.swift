@@ -33,6 +33,10 @@ extension MonocultureCommand {
                 throw ConfigurationError("generated texts come without labels; rate them with --sentiment vader, classifier or judge")
             }
 
+            if let clash = generatedConfigurations.first(where: data.configurations.contains) {
+                throw ConfigurationError("the data already has a configuration named '\(clash)', which this run would generate")
+            }
+
             var names = scorerNames
             if choice == .judge, let judge = sentimentJudge { names.append(judge) }
             for name in names {
@@ -80,6 +84,17 @@ extension MonocultureCommand {
         } catch let error as ConfigurationError {
             throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
         }
+    }
+
+    /// The configurations generation will add: each generator under each sampling setting.
+    var generatedConfigurations: [String] {
+        let names = generatorOptions.generators + (generatorOptions.localGenerator ? [GeneratorSession.localName] : [])
+        return names.flatMap { name in settings.map { Self.configurationName(name, $0) } }
+    }
+
+    /// A generated configuration's name: `GENERATOR/SETTING`, for example `smollm2-135m/T0.7`.
+    static func configurationName(_ generator: String, _ setting: SamplingSetting) -> String {
+        "\(generator)/\(setting.label)"
     }
 
     /// `NAME=FILE`, or `FILE` named after the file without its extension.

