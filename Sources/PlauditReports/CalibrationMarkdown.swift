@@ -4,7 +4,7 @@ import Foundation
 /// `report.md` for the calibration audit: caveats first, then one row per scorer, then the
 /// categories, examples and the manifest.
 public enum CalibrationMarkdown {
-    public static func render(_ results: CalibrationResults, dataset: Dataset? = nil) -> String {
+    public static func render(_ results: CalibrationResults) -> String {
         var out: [String] = []
         out.append("# plaudit calibration audit")
         out.append("")
@@ -73,7 +73,7 @@ public enum CalibrationMarkdown {
             }
             out.append("")
         }
-        if let dataset { out += examples(results, dataset: dataset) }
+        out += examples(results.examples)
         if !results.failures.isEmpty {
             out.append("## Scoring failures")
             out.append("")
@@ -112,36 +112,20 @@ public enum CalibrationMarkdown {
         (manifest.parameters["confidence"].flatMap(Double.init).map { "\(Int(($0 * 100).rounded()))%" }) ?? "95%"
     }
 
-    /// For each scorer, the prompt where the atypical answers lost most, with its best
-    /// atypical and modal answers and their scores.
-    static func examples(_ results: CalibrationResults, dataset: Dataset) -> [String] {
-        let items = Dictionary(uniqueKeysWithValues: dataset.items.map { ($0.id, $0) })
+    /// For each scorer, the pair where the atypical answer lost most, with both answers.
+    static func examples(_ examples: [CalibrationExample]) -> [String] {
+        guard !examples.isEmpty else { return [] }
         var out = ["## Example pairs", ""]
-        var any = false
-        for result in results.scorers {
-            let name = result.scorer.name
-            var worst: (gap: Double, item: Item, pair: PromptStructure.Pair)?
-            for structure in results.prompts {
-                guard let item = items[structure.itemID] else { continue }
-                for pair in structure.pairs {
-                    guard let a = item.responses[pair.atypical].scores[name], let m = item.responses[pair.modal].scores[name]
-                    else { continue }
-                    if worst == nil || a - m < worst!.gap { worst = (a - m, item, pair) }
-                }
-            }
-            guard let worst else { continue }
-            any = true
-            let a = worst.item.responses[worst.pair.atypical]
-            let m = worst.item.responses[worst.pair.modal]
-            out.append("**\(MarkdownEscaping.cell(name))** on \(MarkdownEscaping.cell(worst.item.id)): \(MarkdownEscaping.cell(worst.item.prompt.text))")
+        for example in examples {
+            out.append("**\(MarkdownEscaping.cell(example.scorer))** on \(MarkdownEscaping.cell(example.itemID)): \(MarkdownEscaping.cell(example.prompt))")
             out.append("")
             out.append("| side | score | response |")
             out.append("|---|---|---|")
-            out.append("| modal | \(NumberFormat.fixed(m.scores[name])) | \(MarkdownEscaping.cell(m.text)) |")
-            out.append("| atypical | \(NumberFormat.fixed(a.scores[name])) | \(MarkdownEscaping.cell(a.text)) |")
+            out.append("| modal | \(NumberFormat.fixed(example.modal.score)) | \(MarkdownEscaping.cell(example.modal.text)) |")
+            out.append("| atypical | \(NumberFormat.fixed(example.atypical.score)) | \(MarkdownEscaping.cell(example.atypical.text)) |")
             out.append("")
         }
-        return any ? out : []
+        return out
     }
 
     static func manifest(_ manifest: RunManifest) -> [String] {

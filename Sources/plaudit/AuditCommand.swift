@@ -228,7 +228,7 @@ struct AuditCommand: AsyncParsableCommand {
             ),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
-            humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result)
+            humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result), examples: outcome.examples
         )
         do {
             try write(results: results, scored: outcome.attachingScores(to: data))
@@ -440,7 +440,7 @@ struct AuditCommand: AsyncParsableCommand {
                 }
             }
         }
-        let markdown = CalibrationMarkdown.render(results, dataset: scored)
+        let markdown = CalibrationMarkdown.render(results)
         let json = try ResultsFile.encode(results)
         try ResultsFile.writeAtomically(Data(scoreLines.utf8), to: folder.appendingPathComponent("scores.jsonl"))
         try ResultsFile.writeAtomically(Data(markdown.utf8), to: folder.appendingPathComponent("report.md"))

@@ -117,11 +117,11 @@ struct CalibrationMarkdownTests {
         #expect(positions == positions.sorted())
     }
 
-    @Test("example pairs need the dataset and show each scorer's worst pair")
+    @Test("example pairs: each scorer's worst pair with both answers, in results order")
     func examplePairs() throws {
         #expect(!CalibrationMarkdown.render(Fixtures.results()).contains("## Example pairs"))
 
-        let text = CalibrationMarkdown.render(Fixtures.results(), dataset: Fixtures.dataset())
+        let text = CalibrationMarkdown.render(Fixtures.results(examples: Fixtures.examples))
         let section = try #require(text.components(separatedBy: "## Example pairs").dropFirst().first)
         // rm-flagged loses most on i1 (-0.5 vs 2.5); judge on i2 (3 vs 6); "empty" has no scores.
         #expect(section.contains("**rm-flagged** on i1: Write \\| a poem &lt;b&gt;now&lt;/b&gt;"))
@@ -137,7 +137,7 @@ struct CalibrationMarkdownTests {
 
     @Test("hostile model text cannot break the table or inject HTML")
     func escaping() throws {
-        let text = CalibrationMarkdown.render(Fixtures.results(), dataset: Fixtures.dataset())
+        let text = CalibrationMarkdown.render(Fixtures.results(examples: Fixtures.examples))
         #expect(!text.contains("<script>"))
         #expect(!text.contains("</script>"))
         #expect(!text.contains("<b>"))
@@ -160,11 +160,10 @@ struct CalibrationMarkdownTests {
     @Test("an item id cannot close its code span or start raw HTML")
     func hostileItemID() throws {
         let id = "i1`<img src=x onerror=alert(1)>`\n\n<script>alert(2)</script>"
-        var results = Fixtures.results()
+        var results = Fixtures.results(examples: Fixtures.examples)
         results.prompts[0].itemID = id
-        var dataset = Fixtures.dataset()
-        dataset.items[0].id = id
-        let text = CalibrationMarkdown.render(results, dataset: dataset)
+        results.examples[0].itemID = id
+        let text = CalibrationMarkdown.render(results)
         let heading = try row(startingWith: "**rm-flagged** on ", in: text)
         #expect(heading.filter { $0 == "`" }.count == 2, "\(heading)")
         #expect(!lines(text).contains { $0.hasPrefix("<script>") })

@@ -38,7 +38,9 @@ enum Fixtures {
         counts: ["items": 12, "responses": 96], timings: ["scoring": 1.5, "total": 3.25]
     )
 
-    static func results(notes: [String] = ["Only 12 prompts: intervals are wide.", "Validity came from ratings ≥ 3."]) -> CalibrationResults {
+    static func results(
+        notes: [String] = ["Only 12 prompts: intervals are wide.", "Validity came from ratings ≥ 3."], examples: [CalibrationExample] = []
+    ) -> CalibrationResults {
         CalibrationResults(
             manifest: manifest, validitySource: "human ratings ≥ 3", qualitySource: "human mean", notes: notes,
             scorers: [
@@ -60,32 +62,22 @@ enum Fixtures {
                 ),
             ],
             failures: [ScoreFailure(scorer: "judge", itemID: "i2", responseID: "r4", reason: "no digit | in reply\nat all")],
-            skippedRows: [InputError(file: "data/a.jsonl", line: 7, field: "responses[0].valid", message: "expected true or false")]
+            skippedRows: [InputError(file: "data/a.jsonl", line: 7, field: "responses[0].valid", message: "expected true or false")],
+            examples: examples
         )
     }
 
-    static let hostile = "pipe | here\nnew line\r\nCRLF <script>alert(1)</script> *bold* & `tick`"
+    /// One worst pair per scorer ("empty" has none); the atypical answer of the first is hostile text.
+    static let examples = [
+        CalibrationExample(
+            scorer: "rm-flagged", itemID: "i1", prompt: "Write | a poem <b>now</b>",
+            modal: .init(responseID: "r1", text: "Roses are red", score: 2.5), atypical: .init(responseID: "r3", text: hostile, score: -0.5)
+        ),
+        CalibrationExample(
+            scorer: "judge", itemID: "i2", prompt: "Name uses for a brick",
+            modal: .init(responseID: "r2", text: "Build a wall", score: 6), atypical: .init(responseID: "r1", text: "A doorstop", score: 3)
+        ),
+    ]
 
-    /// i1: the atypical answer (hostile text) loses by 3 under rm-flagged; i2: it wins.
-    static func dataset() -> Dataset {
-        Dataset(items: [
-            Item(
-                id: "i1", prompt: .text("Write | a poem <b>now</b>"), category: "poetry",
-                responses: [
-                    Response(id: "r1", text: "Roses are red", scores: ["rm-flagged": 2.5, "judge": 7]),
-                    Response(id: "r2", text: "Violets are blue", scores: ["rm-flagged": 2.0, "judge": 7]),
-                    Response(id: "r3", text: hostile, scores: ["rm-flagged": -0.5, "judge": 8]),
-                ]
-            ),
-            Item(
-                id: "i2", prompt: .text("Name uses for a brick"), category: "brainstorm",
-                responses: [
-                    Response(id: "r1", text: "A doorstop", scores: ["rm-flagged": 1.0, "judge": 3]),
-                    Response(id: "r2", text: "Build a wall", scores: ["rm-flagged": 0.5, "judge": 6]),
-                    Response(id: "r3", text: "Build a house", scores: ["rm-flagged": 0.4]),
-                    Response(id: "r4", text: "x"),
-                ]
-            ),
-        ])
-    }
+    static let hostile = "pipe | here\nnew line\r\nCRLF <script>alert(1)</script> *bold* & `tick`"
 }

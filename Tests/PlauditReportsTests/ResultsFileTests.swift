@@ -30,7 +30,7 @@ struct ResultsFileTests {
         let topLevel = keys(in: text, indent: 2)
         #expect(
             topLevel == [
-                "failures", "manifest", "notes", "pairwise_judges", "prompts", "quality_source", "schema", "scorers",
+                "examples", "failures", "manifest", "notes", "pairwise_judges", "prompts", "quality_source", "schema", "scorers",
                 "skipped_rows", "validity_source",
             ]
         )
@@ -70,6 +70,24 @@ struct ResultsFileTests {
         results.scorers[0].overall?.typicalitySlope = nil
         results.manifest.timings["nan"] = nil
         #expect(decoded == results)
+    }
+
+    @Test("a file written before examples, per-prompt gaps, structure scores and pair judgments still reads")
+    func olderFile() throws {
+        var results = Fixtures.results(examples: Fixtures.examples)
+        results.scorers[0].prompts = [PromptGap(itemID: "i1", category: "poetry", pairs: 1, gap: -1.2, rawGap: -3, underReward: 1)]
+        results.prompts[0].scores = ["rm-flagged": [2.5, nil, -0.5]]
+        let full = try ResultsFile.encode(results)
+        #expect(try ResultsFile.decodeCalibration(full) == results, "nil scores survive as null")
+        var object = try #require(JSONSerialization.jsonObject(with: full) as? [String: Any])
+        object["examples"] = nil
+        object["scorers"] = (object["scorers"] as! [[String: Any]]).map { var s = $0; s["prompts"] = nil; return s }
+        object["prompts"] = (object["prompts"] as! [[String: Any]]).map { var p = $0; p["scores"] = nil; return p }
+        let old = try ResultsFile.decodeCalibration(JSONSerialization.data(withJSONObject: object))
+        #expect(old.examples.isEmpty)
+        #expect(old.scorers.allSatisfy { $0.prompts.isEmpty })
+        #expect(old.prompts.allSatisfy { $0.scores.isEmpty })
+        #expect(old.scorers.map(\.overall) == results.scorers.map(\.overall))
     }
 
     @Test("decodeCalibration rejects other JSON")

@@ -71,7 +71,7 @@ public struct CalibrationAudit: Sendable {
         timings["embedding"] = (clock.now - embeddingStart).inSeconds
 
         let statisticsStart = clock.now
-        let structures = PromptStructureBuilder(options: options).structures(items: items, vectors: vectors)
+        var structures = PromptStructureBuilder(options: options).structures(items: items, vectors: vectors)
         let itemIndex = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
         let useQuality = structures.allSatisfy { s in
             s.valid.indices.allSatisfy { !s.valid[$0] || items[itemIndex[s.itemID]!].responses[$0].humanMean != nil }
@@ -81,10 +81,12 @@ public struct CalibrationAudit: Sendable {
         var results: [ScorerResult] = []
         for (descriptor, scores) in tables {
             var samples: [(category: String?, sample: PromptSample)] = []
+            var contributing: [String] = []
             for structure in structures {
                 let i = itemIndex[structure.itemID]!
                 if let sample = PromptSample(structure: structure, item: items[i], scores: scores[i], useQuality: useQuality) {
                     samples.append((structure.category, sample))
+                    contributing.append(structure.itemID)
                 }
             }
             let overall = GapStatistics(options: options, stream: Self.stream(descriptor.name, nil))
@@ -97,8 +99,21 @@ public struct CalibrationAudit: Sendable {
             }
             let scored = scores.reduce(0) { $0 + $1.compactMap { $0 }.count }
             let failed = failures.filter { $0.scorer == descriptor.name }.count
-            results.append(ScorerResult(scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories))
+            let prompts = zip(contributing, samples).map { id, entry in
+                PromptGap(
+                    itemID: id, category: entry.category, pairs: entry.sample.pairs, gap: entry.sample.gap,
+                    rawGap: entry.sample.rawGap, underReward: entry.sample.underReward
+                )
+            }
+            results.append(
+                ScorerResult(scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories, prompts: prompts)
+            )
         }
+        for index in structures.indices {
+            let i = itemIndex[structures[index].itemID]!
+            for (descriptor, scores) in tables { structures[index].scores[descriptor.name] = scores[i] }
+        }
+        let examples = tables.compactMap { CalibrationExamples.worstPair(scorer: $0.0.name, scores: $0.1, items: items, structures: structures) }
         Self.adjustForMultipleTesting(&results)
         // 6. Where human labels exist: the Artificial Hivemind subsets.
         let human = HumanCalibrationAnalysis(
@@ -139,7 +154,7 @@ public struct CalibrationAudit: Sendable {
         }
         return CalibrationOutcome(
             scorers: results, prompts: structures, failures: failures, validitySource: validitySource,
-            qualitySource: qualitySource, notes: notes, humanCalibration: human, timings: timings,
+            qualitySource: qualitySource, notes: notes, humanCalibration: human, examples: examples, timings: timings,
             scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first })
         )
     }

@@ -11,6 +11,8 @@ public struct CalibrationOutcome: Sendable {
     public var notes: [String]
     /// Correlations with human labels on the Artificial Hivemind subsets; `nil` without labels.
     public var humanCalibration: HumanCalibrationResults?
+    /// Per scorer, the pair it scored most against the atypical answer.
+    public var examples: [CalibrationExample]
     /// Seconds per phase.
     public var timings: [String: Double]
     /// Every scorer's score per item and response (`nil` where none), keyed by scorer name.

@@ -156,7 +156,14 @@ public struct PairwiseJudgeAudit: Sendable {
             positionTest: .init(b: b, c: c, pValue: mcnemar.pValue),
             underRewardRate: underReward, atypicalPreference: atypicalPreference,
             auditPairs: audit.count, auditPrompts: prompts.count, humanPairs: judged.filter { $0.pair.human != nil }.count,
-            flagged: (underReward?.lower ?? 0) > 0.5
+            flagged: (underReward?.lower ?? 0) > 0.5,
+            judgments: judged.map { judgedPair in
+                let item = items[judgedPair.pair.item]
+                return PairJudgment(
+                    itemID: item.id, x: item.responses[judgedPair.pair.x].id, y: item.responses[judgedPair.pair.y].id,
+                    xFirst: judgedPair.xFirst, yFirst: judgedPair.yFirst, audit: judgedPair.pair.audit
+                )
+            }
         )
     }
 }

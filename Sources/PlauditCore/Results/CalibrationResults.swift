@@ -19,13 +19,15 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
     /// Pairwise judges: position bias, and preference on the audit's atypical–modal pairs.
     public var pairwiseJudges: [PairwiseJudgeResult]
     public var prompts: [PromptStructure]
+    /// Per scorer, the pair it scored most against the atypical answer, with the texts.
+    public var examples: [CalibrationExample]
     public var failures: [ScoreFailure]
     public var skippedRows: [InputError]
 
     public init(
         manifest: RunManifest, validitySource: String, qualitySource: String, notes: [String], scorers: [ScorerResult],
         prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError], humanCalibration: HumanCalibrationResults? = nil,
-        pairwiseJudges: [PairwiseJudgeResult] = []
+        pairwiseJudges: [PairwiseJudgeResult] = [], examples: [CalibrationExample] = []
     ) {
         self.schema = Self.schemaID
         self.manifest = manifest
@@ -36,12 +38,13 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         self.humanCalibration = humanCalibration
         self.pairwiseJudges = pairwiseJudges
         self.prompts = prompts
+        self.examples = examples
         self.failures = failures
         self.skippedRows = skippedRows
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, manifest, notes, scorers, prompts, failures
+        case schema, manifest, notes, scorers, prompts, examples, failures
         case validitySource = "validity_source"
         case qualitySource = "quality_source"
         case skippedRows = "skipped_rows"
@@ -61,6 +64,7 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         humanCalibration = try c.decodeIfPresent(HumanCalibrationResults.self, forKey: .humanCalibration)
         pairwiseJudges = try c.decodeIfPresent([PairwiseJudgeResult].self, forKey: .pairwiseJudges) ?? []
         prompts = try c.decode([PromptStructure].self, forKey: .prompts)
+        examples = try c.decodeIfPresent([CalibrationExample].self, forKey: .examples) ?? []
         failures = try c.decode([ScoreFailure].self, forKey: .failures)
         skippedRows = try c.decode([InputError].self, forKey: .skippedRows)
     }

@@ -30,10 +30,13 @@ public struct PairwiseJudgeResult: Codable, Hashable, Sendable {
     public var humanPairs: Int
     /// The whole interval of the under-reward rate lies above 0.5.
     public var flagged: Bool
+    /// Every pair judged in both orders.
+    public var judgments: [PairJudgment]
 
     public init(
         scorer: ScorerDescriptor, pairs: Int, failed: Int, firstPositionRate: Estimate, flipRate: Estimate, positionTest: PositionTest,
-        underRewardRate: Estimate?, atypicalPreference: Estimate?, auditPairs: Int, auditPrompts: Int, humanPairs: Int, flagged: Bool
+        underRewardRate: Estimate?, atypicalPreference: Estimate?, auditPairs: Int, auditPrompts: Int, humanPairs: Int, flagged: Bool,
+        judgments: [PairJudgment] = []
     ) {
         self.scorer = scorer
         self.pairs = pairs
@@ -47,6 +50,7 @@ public struct PairwiseJudgeResult: Codable, Hashable, Sendable {
         self.auditPrompts = auditPrompts
         self.humanPairs = humanPairs
         self.flagged = flagged
+        self.judgments = judgments
     }
 
     /// McNemar's exact test for position bias.
@@ -70,7 +74,7 @@ public struct PairwiseJudgeResult: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case scorer, pairs, failed, flagged
+        case scorer, pairs, failed, flagged, judgments
         case firstPositionRate = "first_position_rate"
         case flipRate = "flip_rate"
         case positionTest = "position_test"
@@ -79,5 +83,23 @@ public struct PairwiseJudgeResult: Codable, Hashable, Sendable {
         case auditPairs = "audit_pairs"
         case auditPrompts = "audit_prompts"
         case humanPairs = "human_pairs"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scorer = try c.decode(ScorerDescriptor.self, forKey: .scorer)
+        pairs = try c.decode(Int.self, forKey: .pairs)
+        failed = try c.decode(Int.self, forKey: .failed)
+        firstPositionRate = try c.decode(Estimate.self, forKey: .firstPositionRate)
+        flipRate = try c.decode(Estimate.self, forKey: .flipRate)
+        positionTest = try c.decode(PositionTest.self, forKey: .positionTest)
+        underRewardRate = try c.decodeIfPresent(Estimate.self, forKey: .underRewardRate)
+        atypicalPreference = try c.decodeIfPresent(Estimate.self, forKey: .atypicalPreference)
+        auditPairs = try c.decode(Int.self, forKey: .auditPairs)
+        auditPrompts = try c.decode(Int.self, forKey: .auditPrompts)
+        humanPairs = try c.decode(Int.self, forKey: .humanPairs)
+        flagged = try c.decode(Bool.self, forKey: .flagged)
+        // Added within schema version 1; absent in files written before.
+        judgments = try c.decodeIfPresent([PairJudgment].self, forKey: .judgments) ?? []
     }
 }
