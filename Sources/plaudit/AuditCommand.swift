@@ -236,7 +236,7 @@ struct AuditCommand: AsyncParsableCommand {
             throw ExitStatus.fail("cannot write results to \(out): \(error)", code: ExitStatus.failure)
         }
         print(CalibrationConsoleTable.render(results), terminator: "")
-        print("wrote \(out)/results.json, \(out)/report.md, \(out)/scores.jsonl")
+        print("wrote \(out)/results.json, \(out)/report.md, \(out)/report.html, \(out)/scores.jsonl")
     }
 
     /// The audit's analysis and what it ran with.
@@ -440,10 +440,9 @@ struct AuditCommand: AsyncParsableCommand {
                 }
             }
         }
-        let markdown = CalibrationMarkdown.render(results)
         let json = try ResultsFile.encode(results)
         try ResultsFile.writeAtomically(Data(scoreLines.utf8), to: folder.appendingPathComponent("scores.jsonl"))
-        try ResultsFile.writeAtomically(Data(markdown.utf8), to: folder.appendingPathComponent("report.md"))
+        try ReportFiles.write(.calibration(results), to: folder)
         try ResultsFile.writeAtomically(json, to: folder.appendingPathComponent("results.json"))
     }
 }

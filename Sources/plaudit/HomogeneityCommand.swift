@@ -212,13 +212,13 @@ struct HomogeneityCommand: AsyncParsableCommand {
         )
         do {
             let folder = URL(fileURLWithPath: out)
-            try ResultsFile.writeAtomically(Data(HomogeneityMarkdown.render(results).utf8), to: folder.appendingPathComponent("report.md"))
+            try ReportFiles.write(.homogeneity(results), to: folder)
             try ResultsFile.writeAtomically(try ResultsFile.encode(results), to: folder.appendingPathComponent("results.json"))
         } catch {
             throw ExitStatus.fail("cannot write results to \(out): \(error)", code: ExitStatus.failure)
         }
         print(HomogeneityConsoleTable.render(results), terminator: "")
-        print("wrote \(out)/results.json, \(out)/report.md")
+        print("wrote \(out)/results.json, \(out)/report.md, \(out)/report.html")
     }
 
     /// One JSON line per response: `{"embedding": [...], "item_id", "model", "response_id"}`,

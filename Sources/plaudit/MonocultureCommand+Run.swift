@@ -173,7 +173,7 @@ extension MonocultureCommand {
             for item in generated.items { lines += String(decoding: try encoder.encode(item), as: UTF8.self) + "\n" }
             try ResultsFile.writeAtomically(Data(lines.utf8), to: folder.appendingPathComponent("generated.jsonl"))
         }
-        try ResultsFile.writeAtomically(Data(MonocultureMarkdown.render(results).utf8), to: folder.appendingPathComponent("report.md"))
+        try ReportFiles.write(.monoculture(results), to: folder)
         try ResultsFile.writeAtomically(try ResultsFile.encode(results), to: folder.appendingPathComponent("results.json"))
     }
 }

@@ -258,7 +258,7 @@ struct MonocultureCommand: AsyncParsableCommand {
             throw ExitStatus.fail("cannot write results to \(out): \(error)", code: ExitStatus.failure)
         }
         print(MonocultureConsoleTable.render(results), terminator: "")
-        print("wrote \(out)/results.json, \(out)/report.md" + (generation == nil ? "" : ", \(out)/generated.jsonl"))
+        print("wrote \(out)/results.json, \(out)/report.md, \(out)/report.html" + (generation == nil ? "" : ", \(out)/generated.jsonl"))
     }
 
     /// What the scoring session produced.

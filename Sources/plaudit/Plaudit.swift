@@ -12,7 +12,7 @@ struct Plaudit: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             AuditCommand.self, HomogeneityCommand.self, MonocultureCommand.self, SycophancyCommand.self, MergeCommand.self, EmbedCommand.self,
-            SentimentCommand.self, AssetsCommand.self, CacheCommand.self,
+            ReportCommand.self, SentimentCommand.self, AssetsCommand.self, CacheCommand.self,
         ]
     )
 }

@@ -78,13 +78,13 @@ enum SycophancyFiles {
         let url = URL(fileURLWithPath: folder)
         do {
             let json = try ResultsFile.encode(results)
-            try ResultsFile.writeAtomically(Data(SycophancyMarkdown.render(results).utf8), to: url.appendingPathComponent("report.md"))
+            try ReportFiles.write(.sycophancy(results), to: url)
             try ResultsFile.writeAtomically(json, to: url.appendingPathComponent("results.json"))
         } catch {
             throw ExitStatus.fail("cannot write results to \(folder): \(error)", code: ExitStatus.failure)
         }
         print(SycophancyConsoleTable.render(results), terminator: "")
-        print("wrote \(folder)/results.json, \(folder)/report.md")
+        print("wrote \(folder)/results.json, \(folder)/report.md, \(folder)/report.html")
     }
 
     /// The command line as run, credentials removed from any URL.
