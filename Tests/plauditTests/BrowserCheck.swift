@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// What headless Chromium saw when it opened a report: `Browser/check_report.py` drives it
 /// over the DevTools protocol and prints this as JSON.
@@ -87,6 +88,18 @@ struct BrowserCheck: Decodable {
     var inert: Bool {
         console.isEmpty && requests.isEmpty && dom.scripts == 0 && dom.handlers.isEmpty && dom.javascript_urls == 0 && dom.embedded == 0
             && dom.svgs_outside_figures == 0 && dom.svgs == dom.charts.count && dom.links == 0 && dom.images == 0 && dom.sentinel == nil
+    }
+
+    /// When the browser tests are enabled: opens `report` and records an issue unless the
+    /// charts `ids` are among those laid out, every chart has a size and marks, and the page
+    /// is inert. Lets the tests that already run a job check its report's charts too.
+    static func expectCharts(_ report: URL, including ids: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        guard BrowserReportTests.enabled else { return }
+        let seen = try await open(report)
+        let laidOut = Set(seen.dom.charts.map(\.id))
+        for id in ids { #expect(laidOut.contains(id), "no chart \(id) in \(laidOut.sorted())", sourceLocation: sourceLocation) }
+        #expect(seen.chartsRendered, "\(seen.dom.charts)", sourceLocation: sourceLocation)
+        #expect(seen.inert, "console \(seen.console), requests \(seen.requests)", sourceLocation: sourceLocation)
     }
 
     /// Every chart was laid out with a size and has marks in it.

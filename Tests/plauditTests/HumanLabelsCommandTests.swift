@@ -26,6 +26,7 @@ struct HumanLabelsCommandTests {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("out/results.json"))) as! [String: Any]
         let human = try #require(json["human_calibration"] as? [String: Any])
+        try await BrowserCheck.expectCharts(dir.appendingPathComponent("out/report.html"), including: ["chart-human-absolute", "chart-human-pairwise"])
         #expect(human["rated_responses"] as? Int == 750)
         #expect(human["labelled_pairs"] as? Int == 500)
         let scorers = try #require(human["scorers"] as? [[String: Any]])

@@ -41,6 +41,7 @@ struct PairwiseJudgeCommandTests {
         #expect((test["b"] as! Int) + (test["c"] as! Int) <= pairs)
         let report = try String(contentsOf: dir.appendingPathComponent("out/report.md"), encoding: .utf8)
         #expect(report.contains("## Pairwise judges"))
+        try await BrowserCheck.expectCharts(dir.appendingPathComponent("out/report.html"), including: ["chart-pairwise"])
         #expect(first.stdout.contains("pairwise judge"))
 
         let second = try await CommandRunner.runOffPool(arguments, in: dir, environment: environment)

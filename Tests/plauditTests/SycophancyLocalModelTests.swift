@@ -36,6 +36,7 @@ struct SycophancyLocalModelTests {
         #expect(run.status == 0, "\(run.stderr)")
         let results = try SycophancyCommandTests.json(dir.appendingPathComponent("out/results.json"))
         let policy = try #require(results["policy"] as? [String: Any])
+        try await BrowserCheck.expectCharts(dir.appendingPathComponent("out/report.html"), including: ["chart-sycophancy-policy"])
         let answers = try #require(policy["answers"] as? [[String: Any]])
         #expect(answers.count == 36)
         #expect(answers.allSatisfy { $0["grade"] != nil || $0["failure"] != nil })
