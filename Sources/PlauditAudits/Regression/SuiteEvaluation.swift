@@ -98,7 +98,8 @@ public struct SuiteEvaluation: Sendable {
             outcome.message =
                 "\(metric.rawValue): mean change \(change) per \(metric.unitName) over \(entry.units) \(metric.unitName)s (\(worseWord) is worse); "
                 + "one-sided p = \(Self.number(entry.p)), BH q = \(Self.number(q[k])) \(q[k] < suite.alpha ? "<" : "≥") α = \(Self.number(suite.alpha)): "
-                + (regressed ? "significant regression" : entry.change > 0 ? "no significant regression" : "no regression (the change is not the worse way)")
+                + (regressed ? "significant regression" : entry.change > 0 ? "no significant regression"
+                    : entry.change == 0 ? "no change" : "no regression (the change is the better way)")
             outcomes[entry.index] = outcome
         }
         return outcomes
