@@ -66,7 +66,7 @@ public struct SuiteEvaluation: Sendable {
                             let result = PairedRegressionTest(permutations: suite.permutations, seed: seed)
                                 .test(baseline: stored.units, current: measurement.units, worse: worse)
                             outcome.pairedUnits = result.units
-                            outcome.observed = result.meanWorseChange
+                            outcome.observed = worse == .higher ? result.meanWorseChange : -result.meanWorseChange
                             outcome.pValue = result.pValue
                             if result.units == 0 {
                                 outcome.status = .error

@@ -59,7 +59,7 @@ public struct AssertionOutcome: Hashable, Sendable {
     public var status: Status
     /// One line: the observed value and the bound, or the paired test's change, q and direction.
     public var message: String
-    /// The value compared (absolute), or the mean change in the worse direction (relative).
+    /// The value compared (absolute), or the mean change current − baseline over the common units (relative).
     public var observed: Double?
     /// Relative assertions: units in both runs, and the one-sided p- and BH q-values.
     public var pairedUnits: Int?
