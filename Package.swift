@@ -138,6 +138,7 @@ let package = Package(
         .testTarget(
             name: "plauditTests",
             dependencies: ["plaudit", "PlauditTesting", "PlauditCore"],
+            exclude: ["Schemas", "Browser"],
             swiftSettings: strictSettings
         ),
     ]

@@ -11,8 +11,8 @@ struct Plaudit: AsyncParsableCommand {
         abstract: "Audit reward models and LLM judges for under-rewarding valid but atypical answers.",
         version: "0.1.0",
         subcommands: [
-            AuditCommand.self, HomogeneityCommand.self, MonocultureCommand.self, SycophancyCommand.self, MergeCommand.self, EmbedCommand.self,
-            ReportCommand.self, SentimentCommand.self, AssetsCommand.self, CacheCommand.self,
+            AuditCommand.self, HomogeneityCommand.self, MonocultureCommand.self, SycophancyCommand.self, TestCommand.self, ReportCommand.self,
+            MergeCommand.self, EmbedCommand.self, SentimentCommand.self, AssetsCommand.self, CacheCommand.self,
         ]
     )
 }
