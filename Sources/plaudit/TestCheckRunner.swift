@@ -63,21 +63,20 @@ struct SuiteCheckRunner {
         }
         let path = folder.appendingPathComponent("results.json")
         do {
-            let data = try Data(contentsOf: path)
-            switch check.kind {
-            case .calibration:
-                let results = try ResultsFile.decodeCalibration(data)
+            switch try AnyResults(data: Data(contentsOf: path)) {
+            case .calibration(let results):
                 return Found(
                     measurements: SuiteMeasurements.calibration(results, check: check.name),
                     cacheHits: results.manifest.counts["cache_hits"] ?? 0, cacheMisses: results.manifest.counts["cache_misses"] ?? 0)
-            case .sycophancy:
-                let decoder = JSONDecoder()
-                decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-                let results = try decoder.decode(SycophancyResults.self, from: data)
+            case .sycophancy(let results):
                 return Found(
                     measurements: SuiteMeasurements.sycophancy(results, check: check.name),
                     cacheHits: results.manifest.counts["cache_hits"] ?? 0, cacheMisses: results.manifest.counts["cache_misses"] ?? 0)
+            case .homogeneity, .monoculture:
+                throw CheckFailure(message: "\(path.path): not the results of a \(check.kind == .calibration ? "calibration" : "sycophancy") check")
             }
+        } catch let failure as CheckFailure {
+            throw failure
         } catch {
             throw CheckFailure(message: "cannot read \(path.path): \(error)")
         }
