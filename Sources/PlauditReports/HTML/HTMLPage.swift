@@ -43,7 +43,7 @@ enum HTMLPage {
         code{background:#eef0f2;padding:1px 4px;border-radius:3px;font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
         .table{overflow-x:auto}table{border-collapse:collapse;margin:8px 0 16px;background:#fff}
         th,td{border:1px solid #d8dcdf;padding:4px 8px;text-align:left;vertical-align:top;max-width:520px;overflow-wrap:break-word}
-        th{background:#f0f2f4;white-space:nowrap}td{min-width:3em}tbody tr:nth-child(even){background:#f8f9fa}
+        th{background:#f0f2f4;overflow-wrap:normal;hyphens:none}td{min-width:3em}tbody tr:nth-child(even){background:#f8f9fa}
         .charts{display:flex;flex-wrap:wrap;gap:16px}.charts h2{flex-basis:100%}
         .chart-figure{margin:0;background:#fff;border:1px solid #d8dcdf;border-radius:6px;padding:10px;max-width:100%}
         .chart-figure figcaption{font-size:13px;color:#444;max-width:760px;margin-bottom:6px}.chart-scroll{overflow-x:auto}
