@@ -32,25 +32,8 @@ public enum MonocultureMarkdown {
         out += topicAndWording(results)
         out += premium(results)
         out += shifts(results)
-        if !results.failures.isEmpty {
-            out.append("## Failures")
-            out.append("")
-            out.append("| scorer | item | text | reason |")
-            out.append("|---|---|---|---|")
-            for failure in results.failures.prefix(50) {
-                out.append(
-                    "| \(MarkdownEscaping.cell(failure.scorer)) | \(MarkdownEscaping.cell(failure.itemID)) | "
-                        + "\(MarkdownEscaping.cell(failure.responseID)) | \(MarkdownEscaping.cell(failure.reason)) |")
-            }
-            if results.failures.count > 50 { out.append("\n… and \(results.failures.count - 50) more in results.json.") }
-            out.append("")
-        }
-        if !results.skippedRows.isEmpty {
-            out.append("## Skipped input rows (\(results.skippedRows.count))")
-            out.append("")
-            for row in results.skippedRows.prefix(50) { out.append("- `\(row.description.replacingOccurrences(of: "`", with: "'"))`") }
-            out.append("")
-        }
+        out += MarkdownSections.failures(results.failures, heading: "## Failures", response: "text")
+        out += MarkdownSections.skippedRows(results.skippedRows)
         out += CalibrationMarkdown.manifest(results.manifest)
         return out.joined(separator: "\n") + "\n"
     }

@@ -174,19 +174,7 @@ public enum SycophancyMarkdown {
             }
         }
         out.append("")
-        if !reward.failures.isEmpty {
-            out.append("### Scoring failures")
-            out.append("")
-            out.append("| scorer | probe | variant | reason |")
-            out.append("|---|---|---|---|")
-            for failure in reward.failures.prefix(50) {
-                out.append(
-                    "| \(MarkdownEscaping.cell(failure.scorer)) | \(MarkdownEscaping.cell(failure.itemID)) | "
-                        + "\(MarkdownEscaping.cell(failure.responseID)) | \(MarkdownEscaping.cell(failure.reason)) |")
-            }
-            if reward.failures.count > 50 { out.append("\n… and \(reward.failures.count - 50) more in results.json.") }
-            out.append("")
-        }
+        out += MarkdownSections.failures(reward.failures, heading: "### Scoring failures", item: "probe", response: "variant")
         return out
     }
 
