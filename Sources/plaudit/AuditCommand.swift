@@ -14,7 +14,7 @@ struct AuditCommand: AsyncParsableCommand {
         discussion: """
             Input: grouped JSONL (one prompt with its responses per line) or Infinity-Chat rows, as files or \
             folders of .jsonl files. Scores come from --scores files, from `scores` in the data, and from the \
-            local SmolLM2 judge and perplexity scorers. Writes results.json, report.md and scores.jsonl to --out.
+            local SmolLM2 judge and perplexity scorers. Writes results.json, report.md, report.html and scores.jsonl to --out.
             """
     )
 
@@ -82,7 +82,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(name: .customLong("merge-from"), parsing: .singleValue, help: .hidden)
     var mergeFrom: [String] = []
 
-    @Option(help: "Folder for results.json, report.md and scores.jsonl.")
+    @Option(help: "Folder for results.json, report.md, report.html and scores.jsonl.")
     var out = "results"
 
     @Flag(help: "Leave out bad input rows (counted in the results) instead of stopping.")

@@ -14,7 +14,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
             Input: grouped JSONL whose responses carry a `model` field (several generations per model and prompt), or \
             --prompts with one or more generators (--generator NAME, --local-generator), which write --samples \
             generations per prompt at each --temperature (each generator × temperature is one model) into \
-            generations.jsonl. Writes results.json and report.md to --out: per model the mean pairwise cosine per \
+            generations.jsonl. Writes results.json, report.md and report.html to --out: per model the mean pairwise cosine per \
             prompt and its 10-bin histogram, the similarity matrix between models (cross pairs only), nearest-neighbour \
             model mixing, and distinct-k by greedy equivalence classes.
             """
@@ -77,7 +77,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
     @Option(help: "Also write every embedding as JSONL (item_id, response_id, model, embedding) to this file.")
     var writeEmbeddings: String?
 
-    @Option(help: "Folder for results.json and report.md.")
+    @Option(help: "Folder for results.json, report.md and report.html.")
     var out = "results"
 
     @Flag(help: "No progress output.")

@@ -18,7 +18,7 @@ struct MergeCommand: AsyncParsableCommand {
     @Argument(help: "The parts' output folders (each holds shard.json and scores.jsonl).")
     var parts: [String]
 
-    @Option(help: "Folder for results.json, report.md and scores.jsonl.")
+    @Option(help: "Folder for results.json, report.md, report.html and scores.jsonl.")
     var out = "results"
 
     @Flag(help: "No progress output.")

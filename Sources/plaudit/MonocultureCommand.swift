@@ -17,7 +17,7 @@ struct MonocultureCommand: AsyncParsableCommand {
             the Generative Monoculture layout with --source-labels and --generated-labels. --generator or \
             --local-generator writes k samples per item over a temperature × top-p grid from a prompt template. \
             --local-judge, --local-perplexity and --scorer score the source texts for the positivity premium. Writes \
-            results.json and report.md (and generated.jsonl when it generated) to --out.
+            results.json, report.md and report.html (and generated.jsonl when it generated) to --out.
             """
     )
 
@@ -105,7 +105,7 @@ struct MonocultureCommand: AsyncParsableCommand {
     @Option(help: "Seed for generation, clustering and bootstrap.")
     var seed: UInt64 = 20_251_022
 
-    @Option(help: "Folder for results.json and report.md.")
+    @Option(help: "Folder for results.json, report.md and report.html.")
     var out = "results"
 
     @Flag(help: "Leave out bad JSONL rows (counted in the results) instead of stopping.")

@@ -73,7 +73,7 @@ enum SycophancyFiles {
         return data
     }
 
-    /// Writes results.json and report.md into `folder`, each atomically, and prints the summary.
+    /// Writes results.json, report.md and report.html into `folder`, each atomically, and prints the summary.
     static func write(_ results: SycophancyResults, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         do {

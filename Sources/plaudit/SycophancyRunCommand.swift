@@ -15,7 +15,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
             Input: a probes file from `plaudit sycophancy build`. The policy is --generator NAME (a chat backend in \
             plaudit.yaml) or --local-generator (SmolLM2-135M on llama.cpp). Answers are graded by a string-match pre-check, \
             then by a categorical judge (--judge NAME or --local-judge, rubric sycophancy-correctness) that sees the question \
-            and the answer key. Writes results.json and report.md to --out.
+            and the answer key. Writes results.json, report.md and report.html to --out.
             """
     )
 
@@ -59,7 +59,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Option(help: "Folder for results.json and report.md.")
+    @Option(help: "Folder for results.json, report.md and report.html.")
     var out = "results"
 
     @Flag(help: "No progress output.")

@@ -15,7 +15,7 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
             Input: a variants file (JSONL: a probe's fields plus "variants": {"warm-correct", "neutral-correct", \
             "cold-correct", "warm-wrong", "neutral-wrong", "cold-wrong"}), such as fixtures/sycophancy/variants.jsonl. \
             Scores come from --scores files (item_id = probe id, response_id = variant), from configured scorers and from \
-            the local SmolLM2 judge and perplexity scorers. Writes results.json and report.md to --out.
+            the local SmolLM2 judge and perplexity scorers. Writes results.json, report.md and report.html to --out.
             """
     )
 
@@ -41,7 +41,7 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
     @Option(help: "Seed for the bootstrap and permutations.")
     var seed: UInt64 = 20_251_121
 
-    @Option(help: "Folder for results.json and report.md.")
+    @Option(help: "Folder for results.json, report.md and report.html.")
     var out = "results"
 
     @Flag(help: "No progress output.")

@@ -18,7 +18,7 @@ struct TestCommand: AsyncParsableCommand {
         abstract: "Run a judge-prompt regression suite: thresholds and no-regression-against-baseline checks, JUnit XML and a Markdown diff.",
         discussion: """
             The suite (YAML) names data, rubrics, scorers and assertions; see the README section "Regression suites". \
-            Writes junit.xml, diff.md and each check's results.json and report.md to --out. Exit status: 0 every \
+            Writes junit.xml, diff.md and each check's results.json, report.md and report.html to --out. Exit status: 0 every \
             assertion passed, 1 an assertion failed, 2 an error (bad suite, missing files, a check that could not run, \
             no baseline for a relative assertion).
             """
