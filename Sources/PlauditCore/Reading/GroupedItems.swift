@@ -10,21 +10,18 @@ enum GroupedItems {
         let decoder = JSONDecoder()
         var out: [(line: Int, item: Item)] = []
         for line in lines {
+            let item: Item
             do {
-                let item = try decoder.decode(Item.self, from: line.data)
-                if let problem = validate(item) {
-                    try log.report(InputError(file: file, line: line.number, field: problem.field, message: problem.message))
-                    continue
-                }
-                out.append((line.number, item))
-            } catch let error as DecodingError {
-                let (field, message) = error.fieldAndMessage
-                try log.report(InputError(file: file, line: line.number, field: field, message: message))
-            } catch let error as InputError {
-                throw error
+                item = try line.decode(Item.self, using: decoder, file: file)
             } catch {
-                try log.report(InputError(file: file, line: line.number, message: "\(error)"))
+                try log.report(error)
+                continue
             }
+            if let problem = validate(item) {
+                try log.report(InputError(file: file, line: line.number, field: problem.field, message: problem.message))
+                continue
+            }
+            out.append((line.number, item))
         }
         return out
     }

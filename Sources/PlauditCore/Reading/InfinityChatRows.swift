@@ -34,13 +34,9 @@ enum InfinityChatRows {
         for line in lines {
             let row: Row
             do {
-                row = try decoder.decode(Row.self, from: line.data)
-            } catch let error as DecodingError {
-                let (field, message) = error.fieldAndMessage
-                try log.report(InputError(file: file, line: line.number, field: field, message: message))
-                continue
+                row = try line.decode(Row.self, using: decoder, file: file)
             } catch {
-                try log.report(InputError(file: file, line: line.number, message: "\(error)"))
+                try log.report(error)
                 continue
             }
             let id = "q" + SHA256Hex.digest(of: row.userQuery).prefix(12)

@@ -43,3 +43,18 @@ public struct JSONLines: Sequence, Sendable {
         lines.makeIterator()
     }
 }
+
+extension JSONLines.Line {
+    /// Decodes the line as one row; any failure becomes an ``InputError`` at this line, with
+    /// the field path and message of a decoding error.
+    public func decode<T: Decodable>(_ type: T.Type, using decoder: JSONDecoder = JSONDecoder(), file: String) throws(InputError) -> T {
+        do {
+            return try decoder.decode(type, from: data)
+        } catch let error as DecodingError {
+            let (field, message) = error.fieldAndMessage
+            throw InputError(file: file, line: number, field: field, message: message)
+        } catch {
+            throw InputError(file: file, line: number, message: "\(error)")
+        }
+    }
+}

@@ -26,15 +26,7 @@ public enum PromptsFile {
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
         for line in JSONLines(data: data) {
-            let row: Row
-            do {
-                row = try decoder.decode(Row.self, from: line.data)
-            } catch let error as DecodingError {
-                let (field, message) = error.fieldAndMessage
-                throw InputError(file: path, line: line.number, field: field, message: message)
-            } catch {
-                throw InputError(file: path, line: line.number, message: "\(error)")
-            }
+            let row = try line.decode(Row.self, using: decoder, file: path)
             if row.id.isEmpty { throw InputError(file: path, line: line.number, field: "id", message: "must not be empty") }
             if row.prompt.text.isEmpty { throw InputError(file: path, line: line.number, field: "prompt", message: "must not be empty") }
             if let first = seen[row.id] {

@@ -54,15 +54,7 @@ public struct QAItemReader: Sendable {
     func readJSONL(_ data: Data, file: String) throws(InputError) -> [(line: Int, item: QAItem)] {
         var out: [(line: Int, item: QAItem)] = []
         for line in JSONLines(data: data) {
-            let row: Row
-            do {
-                row = try JSONDecoder().decode(Row.self, from: line.data)
-            } catch let error as DecodingError {
-                let (field, message) = error.fieldAndMessage
-                throw InputError(file: file, line: line.number, field: field, message: message)
-            } catch {
-                throw InputError(file: file, line: line.number, message: "\(error)")
-            }
+            let row = try line.decode(Row.self, file: file)
             out.append((line.number, try Self.item(row, file: file, line: line.number, defaultID: nil)))
         }
         return out

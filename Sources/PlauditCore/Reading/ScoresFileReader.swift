@@ -28,22 +28,19 @@ public struct ScoresFileReader: Sendable {
     func readJSONL(_ data: Data, file: String, log: inout BadRowLog) throws(InputError) -> [ScoreRow] {
         var rows: [ScoreRow] = []
         for line in JSONLines(data: data) {
+            var row: ScoreRow
             do {
-                var row = try JSONDecoder().decode(ScoreRow.self, from: line.data)
-                row.line = line.number
-                if let problem = Self.validate(row) {
-                    try log.report(InputError(file: file, line: line.number, field: problem.field, message: problem.message))
-                    continue
-                }
-                rows.append(row)
-            } catch let error as DecodingError {
-                let (field, message) = error.fieldAndMessage
-                try log.report(InputError(file: file, line: line.number, field: field, message: message))
-            } catch let error as InputError {
-                throw error
+                row = try line.decode(ScoreRow.self, file: file)
             } catch {
-                try log.report(InputError(file: file, line: line.number, message: "\(error)"))
+                try log.report(error)
+                continue
             }
+            row.line = line.number
+            if let problem = Self.validate(row) {
+                try log.report(InputError(file: file, line: line.number, field: problem.field, message: problem.message))
+                continue
+            }
+            rows.append(row)
         }
         return rows
     }

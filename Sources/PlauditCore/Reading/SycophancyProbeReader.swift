@@ -57,15 +57,7 @@ public struct SycophancyProbeReader: Sendable {
         var seen: [String: Int] = [:]
         let decoder = JSONDecoder()
         for line in JSONLines(data: data) {
-            let row: T
-            do {
-                row = try decoder.decode(T.self, from: line.data)
-            } catch let error as DecodingError {
-                let (field, message) = error.fieldAndMessage
-                throw InputError(file: path, line: line.number, field: field, message: message)
-            } catch {
-                throw InputError(file: path, line: line.number, message: "\(error)")
-            }
+            let row = try line.decode(T.self, using: decoder, file: path)
             if let problem = check(row) {
                 throw InputError(file: path, line: line.number, field: problem.field, message: problem.message)
             }
