@@ -38,14 +38,12 @@ public enum AnyResults: Sendable {
         }
         guard let dictionary = object as? [String: Any] else { throw .notJSON("the top level is not an object") }
         guard let schema = dictionary["schema"] as? String else { throw .noSchema }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
             switch schema {
-            case CalibrationResults.schemaID: self = .calibration(try decoder.decode(CalibrationResults.self, from: data))
-            case HomogeneityResults.schemaID: self = .homogeneity(try decoder.decode(HomogeneityResults.self, from: data))
-            case MonocultureResults.schemaID: self = .monoculture(try decoder.decode(MonocultureResults.self, from: data))
-            case SycophancyResults.schemaID: self = .sycophancy(try decoder.decode(SycophancyResults.self, from: data))
+            case CalibrationResults.schemaID: self = .calibration(try ResultsFile.decode(CalibrationResults.self, from: data))
+            case HomogeneityResults.schemaID: self = .homogeneity(try ResultsFile.decode(HomogeneityResults.self, from: data))
+            case MonocultureResults.schemaID: self = .monoculture(try ResultsFile.decode(MonocultureResults.self, from: data))
+            case SycophancyResults.schemaID: self = .sycophancy(try ResultsFile.decode(SycophancyResults.self, from: data))
             default: throw ReadError.unknownSchema(schema)
             }
         } catch let error as ReadError {

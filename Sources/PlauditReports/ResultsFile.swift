@@ -17,11 +17,16 @@ public enum ResultsFile {
     }
 
     public static func decodeCalibration(_ data: Data) throws -> CalibrationResults {
+        try decode(CalibrationResults.self, from: data)
+    }
+
+    /// Decodes a file written by ``encode(_:)``: NaN and infinities come back from their strings.
+    public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         let decoder = JSONDecoder()
         decoder.nonConformingFloatDecodingStrategy = .convertFromString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN"
         )
-        return try decoder.decode(CalibrationResults.self, from: data)
+        return try decoder.decode(type, from: data)
     }
 
     /// Writes `data` to `url` through a temporary file in the same folder and a rename.

@@ -130,9 +130,7 @@ struct TestCommand: AsyncParsableCommand {
             return nil
         }
         do {
-            let decoder = JSONDecoder()
-            decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-            let stored = try decoder.decode(SuiteBaseline.self, from: Data(contentsOf: URL(fileURLWithPath: definition.baseline)))
+            let stored = try ResultsFile.decode(SuiteBaseline.self, from: Data(contentsOf: URL(fileURLWithPath: definition.baseline)))
             guard stored.schema == SuiteBaseline.schemaID else {
                 throw ExitStatus.fail("\(definition.baseline): schema \(stored.schema), expected \(SuiteBaseline.schemaID); rewrite it with --update-baseline", code: ExitStatus.badInput)
             }
