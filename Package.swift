@@ -99,7 +99,7 @@ let package = Package(
         // JSON and Markdown renderings of results.
         .target(
             name: "PlauditReports",
-            dependencies: ["PlauditCore"],
+            dependencies: ["PlauditCore", "PlauditStats"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -1,4 +1,5 @@
 public import PlauditCore
+import PlauditStats
 
 /// The charts of the calibration audit's HTML report.
 public enum CalibrationCharts {
@@ -82,8 +83,8 @@ public enum CalibrationCharts {
             let members = scores.indices.filter { $0 < structure.valid.count && structure.valid[$0] && scores[$0] != nil }
             guard members.count >= 2 else { continue }
             let values = members.map { scores[$0]! }
-            let mean = values.reduce(0, +) / Double(values.count)
-            let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
+            let mean = Descriptive.mean(values)
+            let sd = Descriptive.standardDeviation(values)
             let pairAtypical = Set(structure.pairs.map(\.atypical))
             for (j, value) in zip(members, values) {
                 if pairAtypical.contains(j) { atypical.insert(points.count) }
