@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PlauditClients
 
-/// `plaudit assets install|status`: the local model and its server.
+/// `plaudit assets install|status` (`check` is another name for `status`): the local model and its server.
 struct AssetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assets",
@@ -30,7 +30,7 @@ struct AssetsCommand: ParsableCommand {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Say which assets are installed.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Say which assets are installed (also `plaudit assets check`).", aliases: ["check"])
 
         func run() throws {
             let assets = LocalAssets()

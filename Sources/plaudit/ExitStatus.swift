@@ -4,8 +4,8 @@ import PlauditClients
 import PlauditCore
 import PlauditStore
 
-/// Exit codes: 0 success, 1 a failure while running (a server died), 2 bad input or
-/// configuration. Errors are printed as one line on standard error.
+/// Exit codes: 0 success, 1 a failure while running (a server died), 2 bad input, arguments or
+/// configuration. Errors are printed as one line on standard error, here and nowhere else.
 enum ExitStatus {
     static let failure = ExitCode(1)
     static let badInput = ExitCode(2)
@@ -15,6 +15,7 @@ enum ExitStatus {
     /// cache), 1 otherwise (a server failed, the cache is busy).
     static func code(for error: any Error) -> ExitCode {
         switch error {
+        case let error as ExitCode: error
         case is InputError, is ConfigurationError: badInput
         case let error as ClientError where error.code == .configuration: badInput
         case let error as CacheError where [.notACache, .newerSchema, .corrupt].contains(error.code): badInput
@@ -27,13 +28,33 @@ enum ExitStatus {
         FileHandle.standardError.write(Data("plaudit: error: \(message)\n".utf8))
         return code
     }
-}
 
-/// A configuration problem found before any work starts.
-struct ConfigurationError: Error, CustomStringConvertible {
-    let description: String
+    /// Ends the process for `error`. `--help` and `--version` print as ArgumentParser prints
+    /// them; an argument the parser or a `validate()` refused is one line naming the command's
+    /// help, with status 2 like any other bad input; an `ExitCode` was already reported.
+    static func exit(for error: any Error) -> Never {
+        if let code = error as? ExitCode { Foundation.exit(code.rawValue) }
+        switch Plaudit.exitCode(for: error) {
+        case .success:
+            Plaudit.exit(withError: error)
+        case .validationFailure:
+            let message = Plaudit.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid arguments"
+            FileHandle.standardError.write(Data("plaudit: error: \(message) (see '\(helpCommand()) --help')\n".utf8))
+            Foundation.exit(badInput.rawValue)
+        default:
+            Foundation.exit(fail("\(error)", code: code(for: error)).rawValue)
+        }
+    }
 
-    init(_ description: String) {
-        self.description = description
+    /// `plaudit` followed by the subcommand words of this invocation, for pointing at its help.
+    private static func helpCommand() -> String {
+        var words = ["plaudit"]
+        var commands: [any ParsableCommand.Type] = Plaudit.configuration.subcommands
+        for argument in CommandLine.arguments.dropFirst() {
+            guard let next = commands.first(where: { $0._commandName == argument }) else { break }
+            words.append(argument)
+            commands = next.configuration.subcommands
+        }
+        return words.joined(separator: " ")
     }
 }

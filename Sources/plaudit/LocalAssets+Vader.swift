@@ -1,5 +1,6 @@
 import Foundation
 import PlauditClients
+import PlauditCore
 import PlauditText
 
 extension LocalAssets {
