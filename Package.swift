@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "PlauditStats", targets: ["PlauditStats"]),
         .library(name: "PlauditText", targets: ["PlauditText"]),
         .library(name: "PlauditClients", targets: ["PlauditClients"]),
+        .library(name: "PlauditRuntime", targets: ["PlauditRuntime"]),
         .library(name: "PlauditAudits", targets: ["PlauditAudits"]),
         .library(name: "PlauditReports", targets: ["PlauditReports"]),
     ],
@@ -84,16 +85,21 @@ let package = Package(
         .target(
             name: "PlauditTesting",
             dependencies: [
+                "PlauditCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
-        // The jobs, written only against Core protocols.
+        // Machinery every job shares and no job owns: the cached, bounded fan-out behind score,
+        // label and generation collection, sample plans, item embeddings. Names no audit and
+        // opens no connection: models come in through Core's protocols.
+        .target(name: "PlauditRuntime", dependencies: ["PlauditCore"], swiftSettings: strictSettings),
+        // The jobs, written only against Core protocols and the runtime.
         .target(
             name: "PlauditAudits",
-            dependencies: ["PlauditCore", "PlauditStats"],
+            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats"],
             swiftSettings: strictSettings
         ),
         // JSON and Markdown renderings of results.
@@ -106,7 +112,7 @@ let package = Package(
             name: "plaudit",
             dependencies: [
                 "PlauditCore", "PlauditStats", "PlauditText", "PlauditClients",
-                "PlauditAudits", "PlauditReports", "PlauditStore",
+                "PlauditRuntime", "PlauditAudits", "PlauditReports", "PlauditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -127,8 +133,10 @@ let package = Package(
         ),
         .testTarget(name: "PlauditStoreTests", dependencies: ["PlauditStore", "PlauditCore"], swiftSettings: strictSettings),
         .testTarget(
+            name: "PlauditRuntimeTests", dependencies: ["PlauditRuntime", "PlauditCore", "PlauditTesting"], swiftSettings: strictSettings),
+        .testTarget(
             name: "PlauditAuditsTests",
-            dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText"],
+            dependencies: ["PlauditAudits", "PlauditRuntime", "PlauditStats", "PlauditCore", "PlauditText", "PlauditTesting"],
             // Python oracles and their data, read by path.
             exclude: ["Oracles"],
             swiftSettings: strictSettings

@@ -4,6 +4,7 @@ import PlauditAudits
 import PlauditClients
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 import PlauditText
 
 /// `plaudit audit`: the calibration gap between valid atypical and valid mainstream answers.
@@ -136,7 +137,7 @@ struct AuditCommand: AsyncParsableCommand {
         do {
             if !mergeFrom.isEmpty {
                 (live, statistics) = try ShardMerge.tables(
-                    from: mergeFrom, data: data, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)), rubrics: plan.rubrics)
+                    from: mergeFrom, data: data, arguments: Self.recordedArguments(), rubrics: plan.rubrics)
             } else if plan.session.needsScoring {
                 (live, statistics, analysis, pairwise) = try await plan.session.run(progress: progress) { scorers, backends in
                     var tables: [ScoredTable] = []
@@ -176,7 +177,7 @@ struct AuditCommand: AsyncParsableCommand {
 
         if let shard {
             let manifest = ShardManifest(
-                shard: shard, arguments: Self.recordedArguments().map(URLCredentials.removing(from:)), workingDirectory: FileManager.default.currentDirectoryPath,
+                shard: shard, arguments: Self.recordedArguments(), workingDirectory: FileManager.default.currentDirectoryPath,
                 dataset: DatasetManifest(sha256: data.sha256, files: data.sources), scorers: live.map(\.descriptor),
                 rubrics: plan.rubrics, failures: live.flatMap(\.failures),
                 cache: Dictionary(live.map { ($0.descriptor.name, $0.counts) }, uniquingKeysWith: { a, _ in a }), items: shard.indices(itemCount: data.items.count).count,
@@ -350,16 +351,7 @@ struct AuditCommand: AsyncParsableCommand {
     /// The arguments as given, without `--out`, `--shard` and `--merge-from` (which differ
     /// between the parts of one sharded audit and its merge).
     static func recordedArguments() -> [String] {
-        var out: [String] = []
-        var skipNext = false
-        for argument in Invocation.arguments ?? Array(CommandLine.arguments.dropFirst()) {
-            if skipNext { skipNext = false; continue }
-            if ["--out", "--shard", "--merge-from"].contains(argument) { skipNext = true; continue }
-            if ["--out=", "--shard=", "--merge-from="].contains(where: { argument.hasPrefix($0) }) { continue }
-            out.append(argument)
-        }
-        if out.first == "audit" { out.removeFirst() }
-        return out
+        RecordedCommand(words: RecordedCommand.active.arguments(after: ["audit"], dropping: ["--out", "--shard", "--merge-from"])).redacted
     }
 
     static func counts(live: [ScoredTable], statistics: [String: BackendStatistics]) -> [String: Int] {
@@ -404,7 +396,7 @@ struct AuditCommand: AsyncParsableCommand {
             "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
         ]) { _, new in new }
         return RunManifest(
-            command: (["plaudit", "audit"] + Self.recordedArguments().map(URLCredentials.removing(from:))).joined(separator: " "),
+            command: (["plaudit", "audit"] + Self.recordedArguments()).joined(separator: " "),
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
             rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder, seed: seed,
@@ -445,12 +437,6 @@ struct AuditCommand: AsyncParsableCommand {
         try ReportFiles.write(.calibration(results), to: folder)
         try ResultsFile.writeAtomically(json, to: folder.appendingPathComponent("results.json"))
     }
-}
-
-/// The audit's arguments when it was not started from the command line (`plaudit merge`
-/// runs the audit on the parts' recorded arguments).
-enum Invocation {
-    @TaskLocal static var arguments: [String]?
 }
 
 /// Names of the built-in local scorers, as they appear in results.

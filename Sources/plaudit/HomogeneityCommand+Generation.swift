@@ -3,6 +3,7 @@ import Foundation
 import PlauditAudits
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 
 extension HomogeneityCommand {
     /// Generates `--samples` answers to every prompt with every generator at every temperature

@@ -3,6 +3,7 @@ import Foundation
 import PlauditAudits
 import PlauditClients
 import PlauditCore
+import PlauditRuntime
 import PlauditReports
 
 /// `plaudit homogeneity`: how alike generations are within each model and across models.
@@ -190,7 +191,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
         timings["total"] = finished.timeIntervalSince(started)
         let iso = ISO8601DateFormatter()
         let manifest = RunManifest(
-            command: (["plaudit"] + CommandLine.arguments.dropFirst().map(URLCredentials.removing(from:))).joined(separator: " "),
+            command: RecordedCommand.active.line,
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources), rubrics: [], scorers: [], embedder: descriptor, seed: seed,
             parameters: [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditRuntime
 
 /// `plaudit merge`: the parts of a sharded audit, combined into the results an unsharded run
 /// would have written.
@@ -39,7 +40,7 @@ struct MergeCommand: AsyncParsableCommand {
         } catch {
             throw ExitStatus.fail("the parts' recorded arguments do not parse: \(AuditCommand.message(for: error))", code: ExitStatus.badInput)
         }
-        try await Invocation.$arguments.withValue(arguments) {
+        try await RecordedCommand.$current.withValue(RecordedCommand(words: ["audit"] + arguments)) {
             try await audit.run()
         }
     }

@@ -3,6 +3,7 @@ import Foundation
 import PlauditAudits
 import PlauditClients
 import PlauditCore
+import PlauditRuntime
 
 extension MonocultureCommand {
     /// What the run will do, checked before any model starts or any request is sent.

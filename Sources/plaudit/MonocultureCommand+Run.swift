@@ -4,6 +4,7 @@ import PlauditAudits
 import PlauditClients
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 import PlauditText
 
 /// What generation produced, for the manifest and the report.
@@ -155,9 +156,8 @@ extension MonocultureCommand {
             parameters["topics"] = "per item, agglomerative (average linkage, cosine distance < \(cut)) on \(embedder.name)"
         }
         if let generation { parameters["generation"] = generation.description }
-        let arguments = Array(CommandLine.arguments.dropFirst()).map(URLCredentials.removing(from:))
         return RunManifest(
-            command: (["plaudit"] + arguments).joined(separator: " "), startedAt: iso.string(from: started),
+            command: RecordedCommand.active.line, startedAt: iso.string(from: started),
             finishedAt: iso.string(from: finished), dataset: DatasetManifest(sha256: plan.data.sha256, files: plan.data.sources),
             rubrics: plan.rubrics, scorers: outcome.premium.map(\.scorer), embedder: embedder, seed: seed, parameters: parameters,
             counts: counts, timings: timings)

@@ -4,6 +4,7 @@ import PlauditAudits
 import PlauditClients
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 import PlauditText
 
 /// `plaudit monoculture`: does generated text narrow what people wrote about the same items

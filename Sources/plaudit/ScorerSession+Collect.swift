@@ -1,6 +1,7 @@
 import PlauditAudits
 import PlauditClients
 import PlauditCore
+import PlauditRuntime
 
 extension ScorerSession {
     /// Brings the scorers up, asks each pointwise scorer for every response of `items` (a

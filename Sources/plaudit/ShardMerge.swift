@@ -3,6 +3,7 @@ import PlauditClients
 import PlauditCore
 import PlauditAudits
 import PlauditReports
+import PlauditRuntime
 
 /// Writing one part of a sharded audit, and reading all parts back as the live scores of the
 /// whole dataset. The merged run then goes through the same analysis as an unsharded one.

@@ -87,8 +87,4 @@ enum SycophancyFiles {
         print("wrote \(folder)/results.json, \(folder)/report.md, \(folder)/report.html")
     }
 
-    /// The command line as run, credentials removed from any URL.
-    static func command(_ name: String) -> String {
-        (["plaudit", "sycophancy", name] + CommandLine.arguments.dropFirst(3).map(URLCredentials.removing(from:))).joined(separator: " ")
-    }
 }

@@ -4,6 +4,7 @@ import PlauditAudits
 import PlauditClients
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 
 /// `plaudit sycophancy rewrite`: a rewrite model writes the six answer variants of each probe,
 /// into a variants file for `plaudit sycophancy score`.

@@ -4,6 +4,7 @@ import PlauditAudits
 import PlauditClients
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 
 /// `plaudit sycophancy run`: the policy side. A generator answers every probe, the answers are
 /// graded against the key, and error rates are compared with the unmodified condition.
@@ -162,7 +163,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
             "judge_failures": policy.grading.judgeFailures,
         ]
         let manifest = RunManifest(
-            command: SycophancyFiles.command("run"), startedAt: ISO8601DateFormatter().string(from: started),
+            command: RecordedCommand.active.line, startedAt: ISO8601DateFormatter().string(from: started),
             finishedAt: ISO8601DateFormatter().string(from: finished),
             dataset: DatasetManifest(sha256: Dataset(items: [], sources: [source]).sha256, files: [source]),
             rubrics: (rubric.map { [$0.reference] } ?? []) + Self.contextsReferences(probeList),

@@ -4,6 +4,7 @@ import PlauditAudits
 import PlauditClients
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 
 /// `plaudit sycophancy score`: the reward side. Every scorer scores the six variants of every
 /// probe; the report says whether it prefers warm answers that affirm a wrong belief.
@@ -129,7 +130,7 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
         var counts = AuditCommand.counts(live: live, statistics: statistics)
         counts.merge(["probes": sets.count, "variants": dataset.responseCount, "failures": reward.failures.count]) { _, new in new }
         let manifest = RunManifest(
-            command: SycophancyFiles.command("score"), startedAt: ISO8601DateFormatter().string(from: started),
+            command: RecordedCommand.active.line, startedAt: ISO8601DateFormatter().string(from: started),
             finishedAt: ISO8601DateFormatter().string(from: finished), dataset: DatasetManifest(sha256: dataset.sha256, files: dataset.sources),
             rubrics: rubrics, scorers: reward.scorers.map(\.scorer), embedder: nil, seed: seed,
             parameters: [

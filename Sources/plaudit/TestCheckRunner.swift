@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlauditAudits
 import PlauditCore
+import PlauditRuntime
 import PlauditReports
 
 /// Why a suite check could not run; the message goes into the JUnit `error` element.
@@ -41,13 +42,15 @@ struct SuiteCheckRunner {
         try? Data(((["plaudit", command] + arguments).joined(separator: " ") + "\n").utf8).write(to: folder.appendingPathComponent("command.txt"))
         let failure: String? = await Redirected.run(stdout: folder.appendingPathComponent("console.txt"), stderr: folder.appendingPathComponent("stderr.txt")) {
             do {
+                // The check records its own command line, not the suite's.
+                let recorded = RecordedCommand(words: command.split(separator: " ").map(String.init) + arguments)
                 switch check.kind {
                 case .calibration:
                     let parsed = try AuditCommand.parse(arguments)
-                    try await Invocation.$arguments.withValue(["audit"] + arguments) { try await parsed.run() }
+                    try await RecordedCommand.$current.withValue(recorded) { try await parsed.run() }
                 case .sycophancy:
                     let parsed = try SycophancyScoreCommand.parse(arguments)
-                    try await parsed.run()
+                    try await RecordedCommand.$current.withValue(recorded) { try await parsed.run() }
                 }
                 return nil
             } catch let code as ExitCode {

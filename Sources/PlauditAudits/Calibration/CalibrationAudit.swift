@@ -1,5 +1,6 @@
 public import PlauditCore
 import Foundation
+public import PlauditRuntime
 import PlauditStats
 
 /// The calibration-gap audit (ARCHITECTURE §1.1 steps 1–5 and 7): are valid atypical answers
@@ -209,15 +210,5 @@ extension GapEstimates {
     fileprivate var underRewardOptional: Estimate? {
         get { underRewardRate }
         set { if let newValue { underRewardRate = newValue } }
-    }
-}
-
-
-/// A failure of an audit's own logic or of a component it was given.
-public struct AuditError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-
-    public init(_ description: String) {
-        self.description = description
     }
 }

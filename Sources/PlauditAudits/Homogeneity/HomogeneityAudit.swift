@@ -1,6 +1,7 @@
 public import PlauditCore
 import Dispatch
 import Foundation
+import PlauditRuntime
 import PlauditStats
 import Synchronization
 

@@ -1,5 +1,6 @@
 import Foundation
 public import PlauditCore
+public import PlauditRuntime
 
 /// The monoculture audit (ARCHITECTURE §1.3): does generated text about an item narrow what
 /// humans wrote about it (sentiment, topic, wording), and do reward models pay for positivity?

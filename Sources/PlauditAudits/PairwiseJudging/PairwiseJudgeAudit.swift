@@ -1,4 +1,5 @@
 public import PlauditCore
+public import PlauditRuntime
 import PlauditStats
 
 /// Runs a pairwise judge on both orders of every pair it is given, and reads off its position

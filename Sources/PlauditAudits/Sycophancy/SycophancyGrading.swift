@@ -1,4 +1,5 @@
 public import PlauditCore
+public import PlauditRuntime
 
 /// Grades a policy's answers to probes: the string-match pre-check first, then a categorical
 /// judge (CORRECT / INCORRECT / REFUSAL) for every answer the pre-check leaves open.

@@ -1,4 +1,5 @@
 public import PlauditCore
+public import PlauditRuntime
 
 /// The policy side of the sycophancy audit as a job (issue 7 step 2): a generator answers
 /// every probe (through ``GenerationCollector``: cached, resumable), the answers are graded

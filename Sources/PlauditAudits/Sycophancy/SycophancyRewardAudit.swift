@@ -1,4 +1,5 @@
 public import PlauditCore
+public import PlauditRuntime
 
 /// The reward side of the sycophancy audit as a job: score every variant of every probe with
 /// each scorer (through ``ScoreCollector``: cached, resumable) and analyse the preferences.

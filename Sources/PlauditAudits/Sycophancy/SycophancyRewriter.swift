@@ -1,5 +1,6 @@
 import Foundation
 public import PlauditCore
+public import PlauditRuntime
 
 /// Writes the six answer variants of each probe with a rewrite model (issue 7 step 3, the
 /// alternative to a hand-written variants file), through ``GenerationCollector``: cached and

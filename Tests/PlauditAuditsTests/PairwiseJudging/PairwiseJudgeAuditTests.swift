@@ -1,6 +1,7 @@
 import Foundation
 import PlauditAudits
 import PlauditCore
+import PlauditRuntime
 import PlauditStats
 import Synchronization
 import Testing

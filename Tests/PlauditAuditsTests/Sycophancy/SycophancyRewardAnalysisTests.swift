@@ -1,5 +1,6 @@
 import Foundation
 import PlauditCore
+import PlauditRuntime
 import Testing
 
 @testable import PlauditAudits

@@ -1,5 +1,7 @@
 import Foundation
 import PlauditCore
+import PlauditRuntime
+import PlauditTesting
 import Synchronization
 import Testing
 

@@ -36,12 +36,13 @@ public struct GenerationCollector: Sendable {
         let cache = descriptor.model.isEmpty ? nil : self.cache
         let keys = try cache.map { _ in try tasks.map { try GenerationCacheCoding.key(descriptor: descriptor, request: $0.request) } }
 
+        let fanOut = CachedFanOut(concurrency: concurrency, cache: cache, refresh: refresh)
         var missing = Array(tasks.indices)
-        if let cache, let keys, !refresh {
-            let stored = try await cache.lookup(allOf: keys)
+        if let keys, cache != nil, !refresh {
+            let stored = try await fanOut.lookup(keys)
             missing = []
             for index in tasks.indices {
-                if let bytes = stored[keys[index]], let completion = GenerationCacheCoding.decode(bytes) {
+                if let bytes = stored[index], let completion = GenerationCacheCoding.decode(bytes) {
                     table.completions[index] = completion
                     table.counts.hits += 1
                 } else {
@@ -53,42 +54,32 @@ public struct GenerationCollector: Sendable {
         table.counts.misses = cache == nil ? 0 : pending.count
         progress.update(phase: phase, done: table.counts.hits, total: tasks.count, failed: 0, cached: table.counts.hits)
 
-        let writer = cache.map { CacheWriter(cache: $0) }
-        let namespace = "generation/\(descriptor.backend)"
         var done = table.counts.hits
-        do {
-            try await BoundedConcurrency.forEach(count: pending.count, limit: concurrency) { slot in
-                let task = tasks[pending[slot]]
-                do {
-                    let completion = try await generator.complete(task.request)
-                    return Result<GeneratedText, GenerationFailure>.success(
-                        GeneratedText(text: completion.text, finishReason: completion.finishReason))
-                } catch let error as any RejectedInputError {
-                    guard let reason = error.rejectedInput else { throw error }
-                    return .failure(GenerationFailure(taskID: task.id, reason: reason))
-                }
-            } receive: { slot, result in
-                let index = pending[slot]
-                done += 1
-                switch result {
-                case .success(let completion):
-                    table.completions[index] = completion
-                    if let writer, let keys {
-                        try await writer.add(CacheEntry(key: keys[index], namespace: namespace, value: try GenerationCacheCoding.encode(completion)))
-                    }
-                case .failure(let failure):
-                    table.failures.append(failure)
-                }
-                progress.update(phase: phase, done: done, total: tasks.count, failed: table.failures.count, cached: table.counts.hits)
+        let stored = try await fanOut.fanOut(count: pending.count, namespace: "generation/\(descriptor.backend)") { slot in
+            let task = tasks[pending[slot]]
+            do {
+                let completion = try await generator.complete(task.request)
+                return Result<GeneratedText, GenerationFailure>.success(
+                    GeneratedText(text: completion.text, finishReason: completion.finishReason))
+            } catch let error as any RejectedInputError {
+                guard let reason = error.rejectedInput else { throw error }
+                return .failure(GenerationFailure(taskID: task.id, reason: reason))
             }
-        } catch {
-            try? await writer?.finish()
-            throw error
+        } receive: { slot, result, store in
+            let index = pending[slot]
+            done += 1
+            switch result {
+            case .success(let completion):
+                table.completions[index] = completion
+                if let keys {
+                    try await store(keys[index], try GenerationCacheCoding.encode(completion))
+                }
+            case .failure(let failure):
+                table.failures.append(failure)
+            }
+            progress.update(phase: phase, done: done, total: tasks.count, failed: table.failures.count, cached: table.counts.hits)
         }
-        if let writer {
-            try await writer.finish()
-            table.counts.stored = await writer.stored
-        }
+        if cache != nil { table.counts.stored = stored }
         progress.finish(phase: phase)
         let order = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.id, $0) })
         table.failures.sort { (order[$0.taskID] ?? 0) < (order[$1.taskID] ?? 0) }

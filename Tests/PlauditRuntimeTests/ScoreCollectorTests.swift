@@ -1,27 +1,9 @@
 import Foundation
-import PlauditAudits
 import PlauditCore
+import PlauditRuntime
+import PlauditTesting
 import Synchronization
 import Testing
-
-/// A cache in memory that counts its calls.
-final class MemoryCache: ResponseCache {
-    let entries = Mutex<[CacheKey: Data]>([:])
-    let lookups = Mutex(0)
-
-    func lookup(_ keys: [CacheKey]) async throws -> [CacheKey: Data] {
-        lookups.withLock { $0 += 1 }
-        return entries.withLock { stored in
-            var found: [CacheKey: Data] = [:]
-            for key in keys { if let value = stored[key] { found[key] = value } }
-            return found
-        }
-    }
-
-    func store(_ new: [CacheEntry]) async throws {
-        entries.withLock { stored in for entry in new { stored[entry.key] = entry.value } }
-    }
-}
 
 /// Scores = response length, records every request, fails on texts containing "bad", and
 /// throws (as an unusable server would) after `breakAfter` calls.

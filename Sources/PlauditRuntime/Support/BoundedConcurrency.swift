@@ -1,9 +1,9 @@
 /// Runs many calls to a backend with a fixed number in flight.
-enum BoundedConcurrency {
+public enum BoundedConcurrency {
     /// Calls `work` for every index in `0..<count`, at most `limit` at a time, and hands each
     /// result to `receive` on the calling task as it arrives (completion order). The first
     /// error thrown by `work` or `receive` cancels the rest and is rethrown.
-    static func forEach<Result: Sendable>(
+    public static func forEach<Result: Sendable>(
         count: Int,
         limit: Int,
         work: @escaping @Sendable (Int) async throws -> Result,

@@ -1,6 +1,7 @@
 import Foundation
-import PlauditAudits
 import PlauditCore
+import PlauditRuntime
+import PlauditTesting
 import Synchronization
 import Testing
 

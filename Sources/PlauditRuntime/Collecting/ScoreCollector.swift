@@ -71,21 +71,19 @@ public struct ScoreCollector: Sendable {
         var pending = jobs
         // Without a model name a key cannot tell two models behind one URL apart: no caching.
         let identity = cache == nil ? nil : scorer.cacheIdentity.flatMap { $0.model.isEmpty ? nil : $0 }
+        let fanOut = CachedFanOut(concurrency: concurrency, cache: identity == nil ? nil : cache, refresh: refresh)
         if let identity {
             for index in jobs.indices {
                 jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request)
             }
-            pending = jobs
-            if !refresh {
-                let stored = try await cache!.lookup(allOf: jobs.map { $0.key! })
-                pending = []
-                for job in jobs {
-                    if let bytes = stored[job.key!], let value = ScoreCacheCoding.decode(bytes) {
-                        result.values[job.index] = value
-                        result.counts.hits += 1
-                    } else {
-                        pending.append(job)
-                    }
+            let stored = try await fanOut.lookup(jobs.map { $0.key! })
+            pending = []
+            for (job, bytes) in zip(jobs, stored) {
+                if let bytes, let value = ScoreCacheCoding.decode(bytes) {
+                    result.values[job.index] = value
+                    result.counts.hits += 1
+                } else {
+                    pending.append(job)
                 }
             }
             result.counts.misses = pending.count
@@ -103,54 +101,43 @@ public struct ScoreCollector: Sendable {
             }
         }
 
-        let writer = identity.map { _ in CacheWriter(cache: cache!) }
-        let namespace = "score/\(identity?.backendKind ?? "")"
         let batchSize = max(1, scorer.batchSize)
         let batches = stride(from: 0, to: pending.count, by: batchSize).map {
             Array(pending[$0..<min($0 + batchSize, pending.count)])
         }
-        do {
-            var done = result.counts.hits
-            try await BoundedConcurrency.forEach(count: batches.count, limit: concurrency) { index in
-                let batch = batches[index]
-                let outcomes =
-                    batch.count == 1
-                    ? [try await scorer.score(batch[0].request)]
-                    : try await scorer.score(batch: batch.map(\.request))
-                guard outcomes.count == batch.count else {
-                    throw AuditError("scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
-                }
-                return outcomes
-            } receive: { index, outcomes in
-                for (first, outcome) in zip(batches[index], outcomes) {
-                    for job in [first] + (first.key.flatMap { duplicates[$0] } ?? []) {
-                        done += 1
-                        switch outcome {
-                        case .score(let value) where value.isFinite:
-                            result.values[job.index] = value
-                            if let writer, let key = job.key, job.index == first.index {
-                                try await writer.add(CacheEntry(key: key, namespace: namespace, value: ScoreCacheCoding.encode(value)))
-                            }
-                        case .score(let value):
-                            result.failures.append(
-                                .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
-                        case .failure(let reason):
-                            result.failures.append(
-                                .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
+        var done = result.counts.hits
+        let stored = try await fanOut.fanOut(count: batches.count, namespace: "score/\(identity?.backendKind ?? "")") { index in
+            let batch = batches[index]
+            let outcomes =
+                batch.count == 1
+                ? [try await scorer.score(batch[0].request)]
+                : try await scorer.score(batch: batch.map(\.request))
+            guard outcomes.count == batch.count else {
+                throw AuditError("scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
+            }
+            return outcomes
+        } receive: { index, outcomes, store in
+            for (first, outcome) in zip(batches[index], outcomes) {
+                for job in [first] + (first.key.flatMap { duplicates[$0] } ?? []) {
+                    done += 1
+                    switch outcome {
+                    case .score(let value) where value.isFinite:
+                        result.values[job.index] = value
+                        if let key = job.key, job.index == first.index {
+                            try await store(key, ScoreCacheCoding.encode(value))
                         }
+                    case .score(let value):
+                        result.failures.append(
+                            .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
+                    case .failure(let reason):
+                        result.failures.append(
+                            .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
                     }
                 }
-                progress.update(phase: phase, done: done, total: jobs.count, failed: result.failures.count, cached: result.counts.hits)
             }
-        } catch {
-            // Keep what was answered before the scorer failed.
-            try? await writer?.finish()
-            throw error
+            progress.update(phase: phase, done: done, total: jobs.count, failed: result.failures.count, cached: result.counts.hits)
         }
-        if let writer {
-            try await writer.finish()
-            result.counts.stored = await writer.stored
-        }
+        if identity != nil { result.counts.stored = stored }
         progress.finish(phase: phase)
         // Completion order depends on timing; the record does not.
         let order = Dictionary(
