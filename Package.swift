@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "PlauditText", targets: ["PlauditText"]),
         .library(name: "PlauditClients", targets: ["PlauditClients"]),
         .library(name: "PlauditRuntime", targets: ["PlauditRuntime"]),
+        .library(name: "PlauditBackends", targets: ["PlauditBackends"]),
         .library(name: "PlauditAudits", targets: ["PlauditAudits"]),
         .library(name: "PlauditReports", targets: ["PlauditReports"]),
     ],
@@ -96,6 +97,14 @@ let package = Package(
         // label and generation collection, sample plans, item embeddings. Names no audit and
         // opens no connection: models come in through Core's protocols.
         .target(name: "PlauditRuntime", dependencies: ["PlauditCore"], swiftSettings: strictSettings),
+        // The composition root as a library: builds scorers, judges, generators, embedders and
+        // the cache from plaudit.yaml and options. The only target that switches on a backend kind
+        // or names a concrete adapter.
+        .target(
+            name: "PlauditBackends",
+            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditClients", "PlauditText", "PlauditStore"],
+            swiftSettings: strictSettings
+        ),
         // The jobs, written only against Core protocols and the runtime.
         .target(
             name: "PlauditAudits",
@@ -112,7 +121,7 @@ let package = Package(
             name: "plaudit",
             dependencies: [
                 "PlauditCore", "PlauditStats", "PlauditText", "PlauditClients",
-                "PlauditRuntime", "PlauditAudits", "PlauditReports", "PlauditStore",
+                "PlauditRuntime", "PlauditBackends", "PlauditAudits", "PlauditReports", "PlauditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

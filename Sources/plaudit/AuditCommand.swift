@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlauditAudits
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 import PlauditReports
@@ -437,11 +438,4 @@ struct AuditCommand: AsyncParsableCommand {
         try ReportFiles.write(.calibration(results), to: folder)
         try ResultsFile.writeAtomically(json, to: folder.appendingPathComponent("results.json"))
     }
-}
-
-/// Names of the built-in local scorers, as they appear in results.
-enum ScorerNames {
-    static let judge = "smollm2-judge"
-    static let perplexity = "smollm2-perplexity"
-    static let pairwiseJudge = "smollm2-pairwise-judge"
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlauditBackends
 import PlauditCore
 
 /// The response-cache options every job that sends requests takes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 import PlauditText
@@ -45,25 +46,5 @@ struct EmbedCommand: AsyncParsableCommand {
             out += String(decoding: data, as: UTF8.self) + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))
-    }
-}
-
-/// Which embedder a command uses.
-enum EmbedderChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, minilm, lexical
-
-    /// The embedder; `auto` takes MiniLM when its assets are installed.
-    func make(assets: LocalAssets, threads: Int) throws -> any Embedder {
-        let hasMiniLM = assets.hasMiniLM
-        switch self {
-        case .lexical:
-            return LexicalEmbedder()
-        case .auto where !hasMiniLM:
-            return LexicalEmbedder()
-        case .minilm where !hasMiniLM:
-            throw ConfigurationError("MiniLM is not installed in \(assets.root.path); run `plaudit assets install`")
-        case .auto, .minilm:
-            return try MiniLMEmbedder(directory: assets.miniLM, threads: threads)
-        }
     }
 }

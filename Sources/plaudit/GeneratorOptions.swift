@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlauditBackends
 
 /// The options of every job that generates text: which models write it.
 struct GeneratorOptions: ParsableArguments {
@@ -18,7 +19,13 @@ struct GeneratorOptions: ParsableArguments {
     var generationConcurrency: Int?
 
     /// Whether any generator was asked for.
-    var isEmpty: Bool { generators.isEmpty && !localGenerator }
+    var isEmpty: Bool { selection.isEmpty }
+
+    /// The generators asked for, as the library takes them.
+    var selection: GeneratorSelection {
+        GeneratorSelection(
+            generators: generators, localGenerator: localGenerator, llamaURL: llamaURL, threads: threads, generationConcurrency: generationConcurrency)
+    }
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlauditAudits
+import PlauditBackends
 import PlauditCore
 import PlauditReports
 import PlauditRuntime
@@ -21,7 +22,7 @@ extension HomogeneityCommand {
         let settings = temperature.map { SamplingSetting(temperature: $0, topP: topP, maxTokens: maxTokens) }
         let plan = SamplePlan(settings: settings, samples: samples, seed: seed)
         let tasks = plan.tasks(for: entries.map { SamplePlan.Prompt(id: $0.id, messages: $0.prompt.messages) })
-        let session = GeneratorSession(configuration: configuration, options: generatorOptions)
+        let session = GeneratorSession(configuration: configuration, options: generatorOptions.selection)
         do {
             _ = try session.chosenBackends()
         } catch let error as ConfigurationError {

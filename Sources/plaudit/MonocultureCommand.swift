@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlauditAudits
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 import PlauditReports
@@ -177,7 +178,7 @@ struct MonocultureCommand: AsyncParsableCommand {
 
         // Generation and scoring share one local llama.cpp server when both use the built-in model.
         let needsLocal = localJudge || localPerplexity
-        let generators = GeneratorSession(configuration: plan.configuration, options: generatorOptions, needsLocalServer: needsLocal)
+        let generators = GeneratorSession(configuration: plan.configuration, options: generatorOptions.selection, needsLocalServer: needsLocal)
         do {
             try await generators.run(progress: progress) { live, localClient in
                 if !live.isEmpty {
@@ -202,8 +203,8 @@ struct MonocultureCommand: AsyncParsableCommand {
                     var premiumScorers = configured.filter { $0.scorer.descriptor.name != sentimentJudge }.map { ($0.scorer, $0.concurrency) }
                     if let localClient {
                         let local = concurrency ?? 1
-                        if localJudge { premiumScorers.append((try ScorerFactory.localJudge(client: localClient, rubric: try Rubric.load(rubric)), local)) }
-                        if localPerplexity { premiumScorers.append((ScorerFactory.localPerplexity(client: localClient), local)) }
+                        if localJudge { premiumScorers.append((try BackendRegistry.localJudge(client: localClient, rubric: try Rubric.load(rubric)), local)) }
+                        if localPerplexity { premiumScorers.append((BackendRegistry.localPerplexity(client: localClient), local)) }
                     }
                     let scored = try await audit.premiumScores(
                         dataset: plan.data, template: plan.template, scorers: premiumScorers,

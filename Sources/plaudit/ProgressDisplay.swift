@@ -1,5 +1,4 @@
 import Foundation
-import PlauditClients
 import PlauditCore
 import Synchronization
 
@@ -13,7 +12,7 @@ final class ProgressDisplay: ProgressReporter, Sendable {
         var started: [String: ContinuousClock.Instant] = [:]
         var lastPrinted: ContinuousClock.Instant?
         var drawn = false
-        var backends: [BackendClient] = []
+        var retries: (@Sendable () -> Int)?
     }
 
     private let state = Mutex(State())
@@ -25,9 +24,9 @@ final class ProgressDisplay: ProgressReporter, Sendable {
         self.interactive = interactive
     }
 
-    /// Backends whose retry counts the line shows.
-    func watch(_ backends: [BackendClient]) {
-        state.withLock { $0.backends = backends }
+    /// The retries of the backends in use, which the line shows.
+    func watch(retries: (@Sendable () -> Int)?) {
+        state.withLock { $0.retries = retries }
     }
 
     func update(phase: String, done: Int, total: Int, failed: Int, cached: Int) {
@@ -40,7 +39,7 @@ final class ProgressDisplay: ProgressReporter, Sendable {
             if let last = state.lastPrinted, now - last < minimumGap, done < total { return nil }
             state.lastPrinted = now
             state.drawn = interactive
-            let retries = state.backends.reduce(0) { $0 + $1.statistics.retries }
+            let retries = state.retries?() ?? 0
             return Self.line(
                 phase: phase, done: done, total: total, failed: failed, cached: cached, retries: retries,
                 elapsed: (now - start).inSeconds, bar: interactive

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlauditAudits
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 import PlauditText

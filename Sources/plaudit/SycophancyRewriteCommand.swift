@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlauditAudits
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 import PlauditReports
@@ -88,7 +89,7 @@ struct SycophancyRewriteCommand: AsyncParsableCommand {
         }
         let cache = try await cacheOptions.open(configuration)
         let setting = SamplingSetting(temperature: temperature, maxTokens: maxTokens)
-        let session = GeneratorSession(configuration: configuration, options: generation)
+        let session = GeneratorSession(configuration: configuration, options: generation.selection)
         let outcome: (sets: [SycophancyVariantSet], omitted: [GenerationFailure], counts: CacheCounts)
         do {
             outcome = try await session.run(progress: progress) { live, _ in

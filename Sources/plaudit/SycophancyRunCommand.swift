@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlauditAudits
+import PlauditBackends
 import PlauditClients
 import PlauditCore
 import PlauditReports
@@ -97,7 +98,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
                 guard let backend = configuration.backend(named: judge) else {
                     throw ConfigurationError("--judge \(judge): no such backend in the configuration")
                 }
-                guard ScorerFactory.servesChat(backend.kind) else {
+                guard BackendRegistry.servesChat(backend.kind) else {
                     throw ConfigurationError("--judge \(judge): a \(backend.kind.rawValue) backend does not serve chat completions")
                 }
             }
@@ -112,7 +113,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         // local judge shares the local server with a local policy.
         var options = generation
         if let judge, !options.generators.contains(judge) { options.generators.append(judge) }
-        let session = GeneratorSession(configuration: configuration, options: options, needsLocalServer: localJudge)
+        let session = GeneratorSession(configuration: configuration, options: options.selection, needsLocalServer: localJudge)
         let cache = try await cacheOptions.open(configuration)
         let setting = SamplingSetting(temperature: temperature, topP: topP, maxTokens: maxTokens)
         let clock = ContinuousClock()
@@ -124,7 +125,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
                 guard let policy = live.first(where: { $0.name == policyName }) else { throw ConfigurationError("no generator \(policyName)") }
                 var judgeModel: (generator: any ChatGenerator, name: String, concurrency: Int)?
                 if localJudge, let localClient {
-                    judgeModel = (try ScorerFactory.chatGenerator(client: localClient), GeneratorSession.localName, generation.generationConcurrency ?? 1)
+                    judgeModel = (try BackendRegistry.chatGenerator(client: localClient), GeneratorSession.localName, generation.generationConcurrency ?? 1)
                 } else if let judge, let backend = live.first(where: { $0.name == judge }) {
                     judgeModel = (backend.generator, backend.name, backend.concurrency)
                 }

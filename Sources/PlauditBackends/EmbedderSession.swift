@@ -1,16 +1,22 @@
-import PlauditClients
-import PlauditCore
+public import PlauditClients
+public import PlauditCore
 
 /// The embedder a run clusters with, and the connection it needs: a built-in one (MiniLM or
 /// lexical), or a backend's embeddings endpoint named by `embedder.backend` in the
 /// configuration. `--embedder minilm|lexical` on the command line wins over the configuration.
-struct EmbedderSession {
-    var configuration: PlauditConfiguration
-    var choice: EmbedderChoice
-    var threads: Int
+public struct EmbedderSession: Sendable {
+    public var configuration: PlauditConfiguration
+    public var choice: EmbedderChoice
+    public var threads: Int
+
+    public init(configuration: PlauditConfiguration, choice: EmbedderChoice, threads: Int) {
+        self.configuration = configuration
+        self.choice = choice
+        self.threads = threads
+    }
 
     /// Runs `body` with the embedder and whether it is remote; closes its connection after.
-    func run<T: Sendable>(assets: LocalAssets, _ body: (any Embedder, Bool) async throws -> T) async throws -> T {
+    public func run<T: Sendable>(assets: LocalAssets, _ body: (any Embedder, Bool) async throws -> T) async throws -> T {
         if choice == .auto, let name = configuration.embedder?.backend, let backend = configuration.backend(named: name) {
             let transports = SharedTransports(for: [backend])
             do {

@@ -1,36 +1,73 @@
 import Foundation
-import PlauditClients
-import PlauditCore
+public import PlauditClients
+public import PlauditCore
 
 /// A generator a job writes with, under the name its texts are labelled with.
-struct LiveGenerator {
+public struct LiveGenerator: Sendable {
     /// The backend's name in the configuration, or `smollm2-135m` for the built-in model.
-    let name: String
-    let generator: any ChatGenerator
-    let concurrency: Int
+    public let name: String
+    public let generator: any ChatGenerator
+    public let concurrency: Int
+
+    public init(name: String, generator: any ChatGenerator, concurrency: Int) {
+        self.name = name
+        self.generator = generator
+        self.concurrency = concurrency
+    }
+}
+
+/// Which models write a job's texts: configured chat backends by name and the built-in model.
+public struct GeneratorSelection: Sendable {
+    /// Chat backends in the configuration, one model each.
+    public var generators: [String] = []
+    /// The built-in SmolLM2-135M-Instruct on a local llama.cpp server.
+    public var localGenerator = false
+    /// A llama.cpp server already running, instead of starting one.
+    public var llamaURL: String?
+    /// CPU threads for the local llama.cpp server.
+    public var threads = 1
+    /// Requests in flight per generator; replaces the configuration's limit.
+    public var generationConcurrency: Int?
+
+    public init(generators: [String] = [], localGenerator: Bool = false, llamaURL: String? = nil, threads: Int = 1, generationConcurrency: Int? = nil) {
+        self.generators = generators
+        self.localGenerator = localGenerator
+        self.llamaURL = llamaURL
+        self.threads = threads
+        self.generationConcurrency = generationConcurrency
+    }
+
+    /// Whether any generator was asked for.
+    public var isEmpty: Bool { generators.isEmpty && !localGenerator }
 }
 
 /// The generators of one run, brought up together and torn down together: one client per
 /// configured chat backend on the shared transport, and the local llama.cpp server when the
 /// built-in model is asked for (or when the job needs it for something else, such as a local
 /// judge: `localClient` hands it over so both share one server).
-struct GeneratorSession {
+public struct GeneratorSession: Sendable {
     /// The built-in model's name in results.
-    static let localName = "smollm2-135m"
+    public static let localName = "smollm2-135m"
 
-    var configuration: PlauditConfiguration
-    var options: GeneratorOptions
+    public var configuration: PlauditConfiguration
+    public var options: GeneratorSelection
     /// Start the local server even without `--local-generator`.
-    var needsLocalServer = false
+    public var needsLocalServer = false
+
+    public init(configuration: PlauditConfiguration, options: GeneratorSelection, needsLocalServer: Bool = false) {
+        self.configuration = configuration
+        self.options = options
+        self.needsLocalServer = needsLocalServer
+    }
 
     /// The configured backends asked for, checked before anything starts.
-    func chosenBackends() throws -> [BackendConfiguration] {
+    public func chosenBackends() throws -> [BackendConfiguration] {
         try options.generators.map { name in
             guard let backend = configuration.backend(named: name) else {
                 let known = configuration.backends.map(\.name).joined(separator: ", ")
                 throw ConfigurationError("--generator \(name): no such backend in the configuration (backends: \(known.isEmpty ? "none" : known))")
             }
-            guard ScorerFactory.servesChat(backend.kind) else {
+            guard BackendRegistry.servesChat(backend.kind) else {
                 throw ConfigurationError("--generator \(name): a \(backend.kind.rawValue) backend does not serve chat completions")
             }
             return backend
@@ -39,11 +76,11 @@ struct GeneratorSession {
 
     /// Runs `body` with the generators up (and the local server's client, when one runs);
     /// shuts everything down on every path.
-    func run<T: Sendable>(
-        progress: ProgressDisplay,
+    public func run<T: Sendable>(
+        progress: any ProgressReporter,
         _ body: (_ generators: [LiveGenerator], _ localClient: BackendClient?) async throws -> T
     ) async throws -> T {
-        var backends = try chosenBackends().map(ScorerFactory.clientConfiguration)
+        var backends = try chosenBackends().map(BackendRegistry.clientConfiguration)
         if let concurrency = options.generationConcurrency {
             for i in backends.indices { backends[i].concurrency = concurrency }
         }
@@ -53,7 +90,7 @@ struct GeneratorSession {
             var live: [LiveGenerator] = []
             for backend in backends {
                 let client = try transports.client(for: backend)
-                live.append(LiveGenerator(name: backend.name, generator: try ScorerFactory.chatGenerator(client: client), concurrency: backend.concurrency))
+                live.append(LiveGenerator(name: backend.name, generator: try BackendRegistry.chatGenerator(client: client), concurrency: backend.concurrency))
             }
             let result: T
             if options.localGenerator || needsLocalServer {

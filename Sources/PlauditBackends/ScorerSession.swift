@@ -1,33 +1,52 @@
 import Foundation
-import PlauditClients
-import PlauditCore
+public import PlauditClients
+public import PlauditCore
 
 /// A live scorer and how many calls it may have in flight.
-struct LiveScorer {
-    let scorer: any RewardScorer
-    let concurrency: Int
+public struct LiveScorer: Sendable {
+    public let scorer: any RewardScorer
+    public let concurrency: Int
+
+    public init(scorer: any RewardScorer, concurrency: Int) {
+        self.scorer = scorer
+        self.concurrency = concurrency
+    }
 }
 
 /// Everything the live scorers of one run need, brought up together and torn down together:
 /// the shared HTTP transport, one ``BackendClient`` per backend, the local llama.cpp server
 /// when the built-in SmolLM2 scorers are asked for, and any subprocess scorers.
-struct ScorerSession {
-    var configuration: PlauditConfiguration
+public struct ScorerSession: Sendable {
+    public var configuration: PlauditConfiguration
     /// Configured scorers to use, by name; empty means all of them.
-    var selected: [String]
-    var localJudgeRubric: Rubric?
+    public var selected: [String]
+    public var localJudgeRubric: Rubric?
     /// The rubric of the built-in pairwise judge, when asked for.
-    var localPairwiseRubric: Rubric? = nil
-    var localPerplexity: Bool
-    var llamaURL: String?
-    var threads: Int
+    public var localPairwiseRubric: Rubric? = nil
+    public var localPerplexity: Bool
+    public var llamaURL: String?
+    public var threads: Int
     /// `--concurrency`: replaces every backend's own limit when given.
-    var concurrencyOverride: Int?
+    public var concurrencyOverride: Int?
     /// `--verbose`: describe each backend before the run and its request counts after.
-    var verbose = false
+    public var verbose = false
+
+    public init(
+        configuration: PlauditConfiguration, selected: [String], localJudgeRubric: Rubric?, localPerplexity: Bool, llamaURL: String?,
+        threads: Int, concurrencyOverride: Int?, verbose: Bool = false
+    ) {
+        self.configuration = configuration
+        self.selected = selected
+        self.localJudgeRubric = localJudgeRubric
+        self.localPerplexity = localPerplexity
+        self.llamaURL = llamaURL
+        self.threads = threads
+        self.concurrencyOverride = concurrencyOverride
+        self.verbose = verbose
+    }
 
     /// The configured scorers this run uses, checked against the configuration.
-    func chosenScorers() throws -> [ScorerConfiguration] {
+    public func chosenScorers() throws -> [ScorerConfiguration] {
         guard !selected.isEmpty else { return configuration.scorers }
         return try selected.map { name in
             guard let scorer = configuration.scorers.first(where: { $0.name == name }) else {
@@ -39,20 +58,20 @@ struct ScorerSession {
     }
 
     /// Whether a built-in scorer on the local model is asked for.
-    var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity }
+    public var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity }
 
     /// Whether any live scorer is asked for.
-    var needsScoring: Bool {
+    public var needsScoring: Bool {
         usesLocalModel || !((try? chosenScorers()) ?? []).isEmpty
     }
 
     /// Runs `body` with the scorers up, and shuts everything down on every path.
-    func run<T: Sendable>(
-        progress: ProgressDisplay,
+    public func run<T: Sendable>(
+        progress: any ProgressReporter,
         _ body: ([LiveScorer], [BackendClient]) async throws -> T
     ) async throws -> T {
         let chosen = try chosenScorers()
-        var backends = configuration.backends.map(ScorerFactory.clientConfiguration)
+        var backends = configuration.backends.map(BackendRegistry.clientConfiguration)
         if let concurrencyOverride {
             for i in backends.indices { backends[i].concurrency = concurrencyOverride }
         }
@@ -75,7 +94,7 @@ struct ScorerSession {
                     for scorer in chosen {
                         let backend = backends.first { $0.name == scorer.backend }!
                         let rubric = scorer.type == .judge ? try Rubric.load(scorer.rubric ?? "pointwise-quality") : nil
-                        let made = try await ScorerFactory.make(
+                        let made = try await BackendRegistry.make(
                             scorer, backend: backend, client: clients[backend.name], rubric: rubric,
                             keyVariables: Set(backends.compactMap(\.apiKeyEnv)), progress: progress)
                         if let process = made as? SubprocessScorer { processes.append(process) }
@@ -87,14 +106,14 @@ struct ScorerSession {
                         clients[local.name] = client
                         let concurrency = concurrencyOverride ?? 1
                         if let rubric = localJudgeRubric {
-                            live.append(LiveScorer(scorer: try ScorerFactory.localJudge(client: client, rubric: rubric), concurrency: concurrency))
+                            live.append(LiveScorer(scorer: try BackendRegistry.localJudge(client: client, rubric: rubric), concurrency: concurrency))
                         }
                         if let rubric = localPairwiseRubric {
                             let judge = ChatLogprobJudge(name: ScorerNames.pairwiseJudge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
                             live.append(LiveScorer(scorer: judge, concurrency: concurrency))
                         }
                         if localPerplexity {
-                            live.append(LiveScorer(scorer: ScorerFactory.localPerplexity(client: client), concurrency: concurrency))
+                            live.append(LiveScorer(scorer: BackendRegistry.localPerplexity(client: client), concurrency: concurrency))
                         }
                     }
                 } catch {
@@ -105,9 +124,9 @@ struct ScorerSession {
                 if verbose {
                     for client in all { progress.note("backend \(Self.summary(client.configuration))") }
                 }
-                progress.watch(all)
+                progress.watch(retries: { all.reduce(0) { $0 + $1.statistics.retries } })
                 defer {
-                    progress.watch([])
+                    progress.watch(retries: nil)
                     if verbose {
                         for client in all {
                             let s = client.statistics
@@ -133,7 +152,7 @@ struct ScorerSession {
     }
 
     /// One line about a backend for `--verbose`: never the key, only where it comes from.
-    static func summary(_ backend: BackendConfiguration) -> String {
+    public static func summary(_ backend: BackendConfiguration) -> String {
         let urls = backend.urls.map(URLCredentials.removing(from:))
         var parts = ["\(backend.name): \(backend.kind.rawValue) at \(urls.joined(separator: ", "))"]
         if let model = backend.model { parts.append("model \(model)") }
@@ -147,7 +166,7 @@ struct ScorerSession {
     }
 
     /// Runs `body` with the local server when a built-in scorer is asked for, else with `nil`.
-    private func withLocalServer<T: Sendable>(progress: ProgressDisplay, _ body: (String?, String?) async throws -> T) async throws -> T {
+    private func withLocalServer<T: Sendable>(progress: any ProgressReporter, _ body: (String?, String?) async throws -> T) async throws -> T {
         guard usesLocalModel else { return try await body(nil, nil) }
         return try await LocalModelServer.withRunning(llamaURL: llamaURL, threads: threads, progress: progress) { try await body($0, $1) }
     }

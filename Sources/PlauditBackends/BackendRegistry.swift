@@ -1,24 +1,27 @@
 import Foundation
-import PlauditClients
-import PlauditCore
+public import PlauditClients
+public import PlauditCore
 
-/// Builds scorers from the configuration: the adapter for each backend kind and scorer type.
-enum ScorerFactory {
+/// The one place that turns configuration into adapters: the adapter for each backend kind and
+/// scorer type, whether a kind serves chat, and the chat adapter for a client. Nothing else
+/// switches on a backend kind or names a concrete adapter, so a new kind of server is a new
+/// adapter in PlauditClients and a new case here.
+public enum BackendRegistry {
     /// The configuration a backend's client is built from: Anthropic backends get their
     /// `anthropic-version` header here.
-    static func clientConfiguration(_ backend: BackendConfiguration) -> BackendConfiguration {
+    public static func clientConfiguration(_ backend: BackendConfiguration) -> BackendConfiguration {
         backend.kind == .anthropic ? AnthropicChatGenerator.clientConfiguration(backend) : backend
     }
 
     /// The scorer `scorer` on `backend`. A vLLM reward model is probed first: a server that
     /// returns constant or sigmoid-squashed scores stops the run here, with the fix.
-    static func make(
+    public static func make(
         _ scorer: ScorerConfiguration,
         backend: BackendConfiguration,
         client: BackendClient?,
         rubric: Rubric?,
         keyVariables: Set<String>,
-        progress: ProgressDisplay
+        progress: any ProgressReporter
     ) async throws -> any RewardScorer {
         switch (scorer.type, backend.kind) {
         case (.rewardModel, .vllm):
@@ -47,7 +50,7 @@ enum ScorerFactory {
     }
 
     /// Whether a backend kind answers chat completions (and so can judge or generate).
-    static func servesChat(_ kind: BackendKind) -> Bool {
+    public static func servesChat(_ kind: BackendKind) -> Bool {
         switch kind {
         case .openai, .vllm, .tgi, .llamaCpp, .ollama, .anthropic: true
         case .tei, .httpTemplate, .subprocess: false
@@ -55,7 +58,7 @@ enum ScorerFactory {
     }
 
     /// The chat adapter for a backend's kind: Anthropic's Messages API or OpenAI-compatible chat.
-    static func chatGenerator(client: BackendClient) throws -> any ChatGenerator {
+    public static func chatGenerator(client: BackendClient) throws -> any ChatGenerator {
         client.configuration.kind == .anthropic ? try AnthropicChatGenerator(client: client) : try OpenAIChatGenerator(client: client)
     }
 
@@ -64,22 +67,11 @@ enum ScorerFactory {
         return value
     }
 
-    static func localJudge(client: BackendClient, rubric: Rubric) throws -> any RewardScorer {
+    public static func localJudge(client: BackendClient, rubric: Rubric) throws -> any RewardScorer {
         ChatLogprobJudge(name: ScorerNames.judge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
     }
 
-    static func localPerplexity(client: BackendClient) -> any RewardScorer {
+    public static func localPerplexity(client: BackendClient) -> any RewardScorer {
         LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: client.configuration.model ?? "")
-    }
-}
-
-extension Rubric {
-    /// A rubric file, or the id of a rubric built into the binary.
-    static func load(_ rubric: String) throws -> Rubric {
-        if FileManager.default.fileExists(atPath: rubric) { return try Rubric(contentsOf: rubric) }
-        if let source = EmbeddedRubrics.source(id: rubric) {
-            return try Rubric(yaml: Data(source.utf8), file: "embedded:\(rubric)")
-        }
-        throw ConfigurationError("rubric '\(rubric)' is neither a file nor an embedded rubric (\(EmbeddedRubrics.ids.joined(separator: ", ")))")
     }
 }

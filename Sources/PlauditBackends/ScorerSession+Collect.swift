@@ -1,15 +1,14 @@
-import PlauditAudits
-import PlauditClients
-import PlauditCore
-import PlauditRuntime
+public import PlauditClients
+public import PlauditCore
+public import PlauditRuntime
 
 extension ScorerSession {
     /// Brings the scorers up, asks each pointwise scorer for every response of `items` (a
     /// shard's items when `itemIndices` is given) through `collector` at that scorer's
     /// concurrency, and returns the tables and each backend's request statistics. Pairwise
     /// judges compare two answers and are not asked here.
-    func collect(
-        items: [Item], itemIndices: [Int]? = nil, collector: ScoreCollector, progress: ProgressDisplay
+    public func collect(
+        items: [Item], itemIndices: [Int]? = nil, collector: ScoreCollector, progress: any ProgressReporter
     ) async throws -> (tables: [ScoredTable], statistics: [String: BackendStatistics]) {
         try await run(progress: progress) { scorers, backends in
             var tables: [ScoredTable] = []

@@ -1,11 +1,11 @@
 import Foundation
-import PlauditClients
+public import PlauditClients
 import PlauditCore
-import PlauditText
+public import PlauditText
 
 extension LocalAssets {
     /// VADER from the installed lexicons, or a configuration error naming the install command.
-    func vaderAnalyzer() throws -> VaderAnalyzer {
+    public func vaderAnalyzer() throws -> VaderAnalyzer {
         guard hasVader else {
             throw ConfigurationError("the VADER lexicon is not installed in \(root.path); run `plaudit assets install`")
         }
