@@ -26,7 +26,8 @@ import Testing
 ///   `> FILE`) is skipped with it.
 ///
 /// Two commands are run by other tests and not here: the README's first command, the 3–4 minute
-/// demo, which `BrowserReportTests` ("the README demo's report") runs as written, and
+/// demo, which `BrowserReportTests` ("the README demo's report") runs with the same arguments
+/// plus `--quiet`, and
 /// `bash .ci/run`, which is the whole test suite, this test included.
 ///
 /// Each page runs in its own folder, in page order; the pages share one response cache (their
@@ -40,7 +41,7 @@ struct DocumentationExampleTests {
     /// Commands another test runs as written.
     static let coveredElsewhere: [String: String] = [
         "swift run plaudit audit fixtures/open-ended --local-judge --local-perplexity --install-assets":
-            "the demo (3-4 minutes): BrowserReportTests runs it as written",
+            "the demo (3-4 minutes): BrowserReportTests runs it, adding only --quiet",
         "bash .ci/run": "the whole test suite as CI runs it, this test included",
     ]
 
