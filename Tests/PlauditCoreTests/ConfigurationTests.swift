@@ -141,12 +141,12 @@ struct ConfigurationTests {
         #expect(a.hex.count == 64)
     }
 
-    @Test("the plaudit.yaml example in the README parses")
-    func readmeExample() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
-        let section = try #require(text.range(of: "## Backends, configuration, cache and scale-out"))
+    @Test("the full plaudit.yaml example in docs/backends.md parses")
+    func documentedExample() throws {
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/backends.md")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let section = try #require(text.range(of: "# Backends, configuration, cache and scale-out"))
         let start = try #require(text.range(of: "```yaml\n", range: section.upperBound..<text.endIndex))
         let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
         let configuration = try parse(String(text[start.upperBound..<end.lowerBound]))

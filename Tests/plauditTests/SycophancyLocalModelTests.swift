@@ -4,7 +4,7 @@ import Testing
 /// `plaudit sycophancy run` and `score` on the real local model (SmolLM2-135M on llama.cpp):
 /// run when the model is installed, required (a failure, not a skip) under
 /// `PLAUDIT_REQUIRE_LOCAL_MODEL=1`. Small on purpose: one item × 36 conditions, four probes ×
-/// six variants; the full end-to-end run is measured in the README.
+/// six variants; the full end-to-end run is measured in docs/sycophancy.md.
 @Suite("plaudit sycophancy on the local model", .serialized)
 struct SycophancyLocalModelTests {
     static var assets: URL { TextCommandTests.assets }

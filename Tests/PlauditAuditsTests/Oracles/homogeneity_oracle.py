@@ -14,7 +14,7 @@ Inputs, next to this script:
 Output: homogeneity_oracle.json next to this script. Each line of an embeddings file is
 {"item_id", "response_id", "model", "embedding"}; a prompt's pool is its lines in file order.
 
-The rules, written from the method description (research/hivemind.md §2 and the README), not from plaudit's code:
+The rules, written from the method description (research/hivemind.md §2 and docs/homogeneity.md), not from plaudit's code:
 - vectors are float32; similarities are computed in float64: rows scaled to unit length (a zero row stays zero, so
   its cosine with everything is 0), C = clip(U Uᵀ, −1, 1);
 - per (prompt, model): mean of C over the strict upper triangle of the model's rows;
