@@ -17,7 +17,7 @@ struct TestCommand: AsyncParsableCommand {
         commandName: "test",
         abstract: "Run a judge-prompt regression suite: thresholds and no-regression-against-baseline checks, JUnit XML and a Markdown diff.",
         discussion: """
-            The suite (YAML) names data, rubrics, scorers and assertions; see the README section "Regression suites". \
+            The suite (YAML) names data, rubrics, scorers and assertions; see docs/suites.md. \
             Writes junit.xml, diff.md and each check's results.json, report.md and report.html to --out. Exit status: 0 every \
             assertion passed, 1 an assertion failed, 2 an error (bad suite, missing files, a check that could not run, \
             no baseline for a relative assertion).

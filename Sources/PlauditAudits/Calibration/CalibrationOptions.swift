@@ -1,4 +1,4 @@
-/// Settings of the calibration-gap audit. Every default is the one documented in the README.
+/// Settings of the calibration-gap audit. Every default is the one documented in docs/audit.md.
 public struct CalibrationOptions: Sendable {
     /// How each prompt's responses are grouped.
     public enum Clustering: Sendable, Hashable {
@@ -53,7 +53,7 @@ public struct CalibrationOptions: Sendable {
     /// The cosine-distance cut for agglomerative clustering with the lexical embedder,
     /// calibrated on `fixtures/open-ended/`: the cut with the best mean adjusted Rand index
     /// against the authors' cluster labels among those whose modal clusters are at least 95%
-    /// mainstream answers (see the README).
+    /// mainstream answers (see docs/audit.md).
     public static let defaultThreshold = 0.75
 
     /// The cut for MiniLM sentence embeddings, calibrated the same way.

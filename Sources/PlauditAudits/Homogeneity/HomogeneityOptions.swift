@@ -1,4 +1,4 @@
-/// Settings of the homogeneity analysis. Every default is the one documented in the README.
+/// Settings of the homogeneity analysis. Every default is the one documented in docs/homogeneity.md.
 public struct HomogeneityOptions: Sendable {
     /// Cosine at or above which a generation joins an equivalence class (distinct-k).
     public var equivalenceThreshold: Double
@@ -35,7 +35,7 @@ public struct HomogeneityOptions: Sendable {
     }
 
     /// The distinct-k threshold for MiniLM sentence embeddings, calibrated on
-    /// `fixtures/open-ended/` (see the README): on a grid of cuts, the one whose greedy classes
+    /// `fixtures/open-ended/` (see docs/homogeneity.md): on a grid of cuts, the one whose greedy classes
     /// (responses in data order) agree best, by mean adjusted Rand index, with the authors'
     /// answer clusters. Two generations at this cosine say the same thing, not the same words.
     public static let miniLMEquivalenceThreshold = 0.65

@@ -1,4 +1,4 @@
-/// Settings of the monoculture audit. Every default is the one documented in the README.
+/// Settings of the monoculture audit. Every default is the one documented in docs/monoculture.md.
 public struct MonocultureOptions: Sendable {
     /// The Generative Monoculture study's bins for per-item positive shares.
     public static let studyBins = [-0.05, 0.35, 0.55, 0.75, 0.85, 0.95, 1.05]
