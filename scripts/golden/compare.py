@@ -40,7 +40,9 @@ TIMINGS_LINE = re.compile(r"^(\s*- Timings:.*)$", re.M)
 SECONDS = re.compile(r"\d+(?:\.\d+)? s\b")
 DIFF_MD_TOTAL = re.compile(r"(\d+ skipped, in )\d+(?:\.\d+)?( s\.)")
 JUNIT_TIME = re.compile(r'(\stime=")[^"]*(")')
-SKIP_OUTPUTS = {"report.html", "stderr.txt"}  # not kept: HTML (its Markdown is), progress/log lines
+# Not kept: report.html (report.md, from which it is converted, is) and stderr.txt (progress and
+# log lines), except the stderr of a job that must fail, which is its error message.
+SKIP_OUTPUTS = {"report.html", "stderr.txt"}
 
 
 class Placeholders:
@@ -318,7 +320,7 @@ def unchecked_outputs(outdir, checked, skipped):
             continue
         for f in files:
             rel = os.path.normpath(os.path.join(rel_root, f))
-            if f in SKIP_OUTPUTS or rel.startswith("_") or rel in checked:
+            if (f in SKIP_OUTPUTS and not is_error_output(root, f)) or rel.startswith("_") or rel in checked:
                 continue
             extra.append(rel)
     return sorted(extra)
@@ -373,9 +375,15 @@ def keep_list(outdir):
             continue
         dirs.sort()
         for f in sorted(files):
-            if f in SKIP_OUTPUTS or rel_root == ".":
+            if rel_root == "." or (f in SKIP_OUTPUTS and not is_error_output(root, f)):
                 continue
             yield os.path.normpath(os.path.join(rel_root, f))
+
+
+def is_error_output(folder, name):
+    """A job that must fail (run-jobs' job_expect, which writes exit_status.txt): its stderr,
+    the located error message, is its output."""
+    return name == "stderr.txt" and os.path.exists(os.path.join(folder, "exit_status.txt"))
 
 
 def main(argv):
