@@ -307,6 +307,7 @@ if [ $local_models = 1 ]; then
     job sycophancy-run-local sycophancy run "$OUT/sycophancy-run-local/probes.jsonl" --local-generator --no-judge \
       --max-tokens 16 --threads 1 --no-cache --out "$OUT/sycophancy-run-local" --quiet
   else
+    skip sycophancy-run-local-build "needs the shared data (TruthfulQA.csv)"
     skip sycophancy-run-local "needs the shared data (TruthfulQA.csv)"
   fi
   # 7. the example suite (local judge).
@@ -316,7 +317,7 @@ if [ $local_models = 1 ]; then
   job_stdout embed-minilm embeddings.jsonl embed $IN/texts.txt --embedder minilm
 else
   for name in audit-local audit-local-pairwise audit-minilm homogeneity-minilm monoculture-books-local \
-    sycophancy-score-local sycophancy-run-local suite-local sentiment-vader embed-minilm; do
+    sycophancy-score-local sycophancy-run-local-build sycophancy-run-local suite-local sentiment-vader embed-minilm; do
     skip "$name" "needs the local models (plaudit assets install; PLAUDIT_ASSETS=$ASSETS)"
   done
 fi
