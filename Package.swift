@@ -114,7 +114,7 @@ let package = Package(
         // JSON and Markdown renderings of results.
         .target(
             name: "PlauditReports",
-            dependencies: ["PlauditCore", "PlauditStats"],
+            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

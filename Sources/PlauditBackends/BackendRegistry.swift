@@ -1,6 +1,7 @@
 import Foundation
 public import PlauditClients
 public import PlauditCore
+import PlauditRuntime
 
 /// The one place that turns configuration into adapters: the adapter for each backend kind and
 /// scorer type, whether a kind serves chat, and the chat adapter for a client. Nothing else

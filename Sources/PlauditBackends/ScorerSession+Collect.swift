@@ -1,4 +1,4 @@
-public import PlauditClients
+import PlauditClients
 public import PlauditCore
 public import PlauditRuntime
 

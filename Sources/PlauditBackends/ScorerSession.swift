@@ -1,17 +1,7 @@
 import Foundation
 public import PlauditClients
 public import PlauditCore
-
-/// A live scorer and how many calls it may have in flight.
-public struct LiveScorer: Sendable {
-    public let scorer: any RewardScorer
-    public let concurrency: Int
-
-    public init(scorer: any RewardScorer, concurrency: Int) {
-        self.scorer = scorer
-        self.concurrency = concurrency
-    }
-}
+public import PlauditRuntime
 
 /// Everything the live scorers of one run need, brought up together and torn down together:
 /// the shared HTTP transport, one ``BackendClient`` per backend, the local llama.cpp server
@@ -98,7 +88,7 @@ public struct ScorerSession: Sendable {
                             scorer, backend: backend, client: clients[backend.name], rubric: rubric,
                             keyVariables: Set(backends.compactMap(\.apiKeyEnv)), progress: progress)
                         if let process = made as? SubprocessScorer { processes.append(process) }
-                        live.append(LiveScorer(scorer: made, concurrency: backend.concurrency))
+                        live.append(LiveScorer(scorer: made, concurrency: backend.concurrency, rubric: rubric))
                     }
                     if let localURL {
                         let local = LocalModelServer.backend(url: localURL, identity: identity, concurrency: concurrencyOverride ?? 1)
@@ -106,11 +96,11 @@ public struct ScorerSession: Sendable {
                         clients[local.name] = client
                         let concurrency = concurrencyOverride ?? 1
                         if let rubric = localJudgeRubric {
-                            live.append(LiveScorer(scorer: try BackendRegistry.localJudge(client: client, rubric: rubric), concurrency: concurrency))
+                            live.append(LiveScorer(scorer: try BackendRegistry.localJudge(client: client, rubric: rubric), concurrency: concurrency, rubric: rubric))
                         }
                         if let rubric = localPairwiseRubric {
                             let judge = ChatLogprobJudge(name: ScorerNames.pairwiseJudge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
-                            live.append(LiveScorer(scorer: judge, concurrency: concurrency))
+                            live.append(LiveScorer(scorer: judge, concurrency: concurrency, rubric: rubric))
                         }
                         if localPerplexity {
                             live.append(LiveScorer(scorer: BackendRegistry.localPerplexity(client: client), concurrency: concurrency))

@@ -1,4 +1,5 @@
 public import Foundation
+import PlauditRuntime
 public import PlauditCore
 
 /// Reads and writes results files. Writes are atomic: a reader sees the old file or the whole
@@ -31,7 +32,6 @@ public enum ResultsFile {
 
     /// Writes `data` to `url` through a temporary file in the same folder and a rename.
     public static func writeAtomically(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        try AtomicFile.write(data, to: url)
     }
 }

@@ -58,3 +58,13 @@ enum ExitStatus {
         return words.joined(separator: " ")
     }
 }
+
+/// A failure while running that is not the user's input (a write that failed, an install that
+/// broke): exit status 1, with the message as it is.
+struct RunFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import PlauditAudits
+import PlauditCore
 import PlauditRuntime
 
 /// `plaudit merge`: the parts of a sharded audit, combined into the results an unsharded run
@@ -27,21 +29,22 @@ struct MergeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let path = URL(fileURLWithPath: parts[0]).appendingPathComponent(ShardMerge.manifestName).path
-        guard let bytes = FileManager.default.contents(atPath: path),
-            let manifest = try? JSONDecoder().decode(ShardManifest.self, from: bytes)
-        else {
-            throw ExitStatus.fail("\(path): no readable shard manifest (is \(parts[0]) the --out of an `audit --shard i/n` run?)", code: ExitStatus.badInput)
+        guard let bytes = FileManager.default.contents(atPath: path), let manifest = try? JSONDecoder().decode(ShardManifest.self, from: bytes) else {
+            throw ConfigurationError("\(path): no readable shard manifest (is \(parts[0]) the --out of an `audit --shard i/n` run?)")
         }
-        var arguments = manifest.arguments + ["--out", out] + parts.flatMap { ["--merge-from", $0] }
-        if quiet && !arguments.contains("--quiet") { arguments.append("--quiet") }
+        // The parts' options, read as the audit reads them: same defaults, same checks.
         let audit: AuditCommand
         do {
-            audit = try AuditCommand.parse(arguments)
+            audit = try AuditCommand.parse(manifest.arguments)
         } catch {
-            throw ExitStatus.fail("the parts' recorded arguments do not parse: \(AuditCommand.message(for: error))", code: ExitStatus.badInput)
+            throw ConfigurationError("the parts' recorded arguments do not parse: \(AuditCommand.message(for: error))")
         }
-        try await RecordedCommand.$current.withValue(RecordedCommand(words: ["audit"] + arguments)) {
-            try await audit.run()
-        }
+        let progress = ProgressDisplay(quiet: quiet || audit.quiet)
+        let configuration = try audit.scoring.loadConfiguration()
+        let models = audit.scoring.backends(configuration, embedder: audit.embedder, embedderThreads: audit.embedderThreads)
+        let request = audit.request(configuration, command: RecordedCommand(words: ["audit"] + manifest.arguments))
+        let job = try CalibrationJob.plan(request, models: models, progress: progress, merging: true)
+        let (results, scored) = try await job.merge(parts: parts, models: models, progress: progress)
+        try AuditCommand.write(results, scored: scored, to: out)
     }
 }

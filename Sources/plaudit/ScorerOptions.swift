@@ -70,6 +70,18 @@ struct ScorerOptions: ParsableArguments {
         return rubrics
     }
 
+    /// The models of `configuration` and the local model, set up as these options say.
+    func backends(_ configuration: PlauditConfiguration, embedder: EmbedderChoice = .auto, embedderThreads: Int = 1) -> Backends {
+        var backends = Backends(configuration: configuration)
+        backends.llamaURL = llamaURL
+        backends.threads = threads
+        backends.concurrencyOverride = concurrency
+        backends.verbose = verbose
+        backends.embedder = embedder
+        backends.embedderThreads = embedderThreads
+        return backends
+    }
+
     /// Installs the local-model assets first when `--install-assets` asks for it and any are missing.
     func installAssetsIfAsked(_ assets: LocalAssets, progress: ProgressDisplay) throws {
         guard installAssets && !(assets.hasLocalModel && assets.hasTextModels) else { return }
@@ -77,7 +89,7 @@ struct ScorerOptions: ParsableArguments {
         do {
             try AssetInstaller(assets: assets).install { progress.note($0) }
         } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+            throw RunFailure("\(error)")
         }
     }
 }

@@ -128,7 +128,7 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
         let reward = SycophancyRewardAudit(options: options).analyze(
             sets: sets, items: dataset.items, live: live, variantSource: authors.isEmpty ? "file \(variants)" : authors.joined(separator: ", "))
         let finished = Date()
-        var counts = AuditCommand.counts(live: live, statistics: statistics)
+        var counts = CalibrationJob.counts(live: live, statistics: statistics)
         counts.merge(["probes": sets.count, "variants": dataset.responseCount, "failures": reward.failures.count]) { _, new in new }
         let manifest = RunManifest(
             command: RecordedCommand.active.line, startedAt: ISO8601DateFormatter().string(from: started),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditAudits
 import PlauditCore
 
 /// Where `plaudit embed` and `plaudit sentiment` read their texts.

@@ -1,19 +1,16 @@
 import Foundation
-import PlauditClients
-import PlauditCore
-import PlauditAudits
-import PlauditReports
-import PlauditRuntime
+public import PlauditCore
+public import PlauditRuntime
 
 /// Writing one part of a sharded audit, and reading all parts back as the live scores of the
 /// whole dataset. The merged run then goes through the same analysis as an unsharded one.
-enum ShardMerge {
-    static let manifestName = "shard.json"
-    static let scoresName = "scores.jsonl"
+public enum ShardMerge {
+    public static let manifestName = "shard.json"
+    public static let scoresName = "scores.jsonl"
 
     /// Writes `scores.jsonl` (the live scores of this part, in the scores-file format) and then
     /// `shard.json`, each atomically: a folder with a `shard.json` is complete.
-    static func write(_ manifest: ShardManifest, tables: [ScoredTable], data: Dataset, to folder: String) throws {
+    public static func write(_ manifest: ShardManifest, tables: [ScoredTable], data: Dataset, to folder: String) throws {
         let url = URL(fileURLWithPath: folder)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -27,15 +24,15 @@ enum ShardMerge {
                 }
             }
         }
-        try ResultsFile.writeAtomically(lines, to: url.appendingPathComponent(scoresName))
+        try AtomicFile.write(lines, to: url.appendingPathComponent(scoresName))
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-        try ResultsFile.writeAtomically(try encoder.encode(manifest), to: url.appendingPathComponent(manifestName))
+        try AtomicFile.write(try encoder.encode(manifest), to: url.appendingPathComponent(manifestName))
     }
 
     /// The arguments that can change results: without output and operational settings
     /// (`--quiet`, `--verbose`, `--no-cache`, `--refresh`, `--concurrency`, `--cache`,
     /// `--threads`, `--embedder-threads`), which parts may set as their machines need.
-    static func significant(_ arguments: [String]) -> [String] {
+    public static func significant(_ arguments: [String]) -> [String] {
         let flags: Set<String> = ["--quiet", "--verbose", "--no-cache", "--refresh"]
         let options: Set<String> = ["--concurrency", "--cache", "--threads", "--embedder-threads"]
         var out: [String] = []
@@ -54,7 +51,7 @@ enum ShardMerge {
     /// that they are all the parts of one audit of this very dataset with these arguments.
     /// - Parameter rubrics: the rubrics as they are now; a part scored with another version of
     ///   one (an edited file) does not belong to this audit.
-    static func tables(
+    public static func tables(
         from folders: [String], data: Dataset, arguments: [String], rubrics: [RubricReference]
     ) throws -> ([ScoredTable], [String: BackendStatistics]) {
         var parts: [(folder: String, manifest: ShardManifest)] = []

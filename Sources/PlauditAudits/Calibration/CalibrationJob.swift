@@ -1,0 +1,287 @@
+import Foundation
+public import PlauditCore
+public import PlauditRuntime
+
+/// `plaudit audit` as a library: a checked plan, then a run that takes its models from a
+/// ``ModelProvider``. The command line, `plaudit merge`, suites and tests all call this.
+///
+/// ```swift
+/// let job = try CalibrationJob.plan(request, models: backends, progress: progress)
+/// switch try await job.run(models: backends, cache: cache, progress: progress) {
+/// case .results(let results, let scored): …   // write results.json, reports, scores.jsonl
+/// case .shard(let manifest, let tables): …    // one part of a sharded audit
+/// }
+/// ```
+public struct CalibrationJob: Sendable {
+    public let request: CalibrationRequest
+    /// The data with every score file and preference file joined.
+    public let data: Dataset
+    public let selection: ScorerSelection
+    /// The rubrics of every judge this run uses, for the manifest and the shard check.
+    public let rubrics: [RubricReference]
+    /// Whether any live scorer is asked for.
+    public let needsScoring: Bool
+
+    /// What a run produced.
+    public enum Outcome: Sendable {
+        /// The audit's results, and the data with every score used attached.
+        case results(CalibrationResults, scored: Dataset)
+        /// One part of a sharded audit: what `plaudit merge` needs.
+        case shard(ShardManifest, tables: [ScoredTable])
+    }
+
+    /// Reads and checks everything before any model runs or any request is sent: the data, its
+    /// scores and preferences, the rubrics, and the scorer names. Throws located
+    /// ``InputError``s and ``ConfigurationError``s.
+    /// - Parameter merging: the plan is for `plaudit merge` (no live scorer is asked).
+    public static func plan(
+        _ request: CalibrationRequest, models: any ModelProvider, progress: any ProgressReporter, merging: Bool = false
+    ) throws -> CalibrationJob {
+        var data = try DatasetReader(format: request.format, badRows: request.badRows).read(paths: request.dataset)
+        for file in request.scoresFiles {
+            let bytes = try DatasetReader.load(file)
+            let (rows, skipped) = try ScoresFileReader(badRows: request.badRows).read(data: bytes, path: file)
+            var log = BadRowLog(policy: request.badRows)
+            try data.join(scores: rows, file: file, log: &log)
+            data.skippedRows += skipped + log.skipped
+            data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
+        }
+        for file in request.preferenceFiles {
+            try HumanPreferenceRows(badRows: request.badRows).attach(try DatasetReader.load(file), file: file, to: &data)
+        }
+        let selection = try request.scorerSelection()
+        if let pairwise = selection.localPairwiseRubric, pairwise.mode != .pairwise {
+            throw ConfigurationError("--pairwise-rubric \(request.localPairwiseRubric ?? ""): rubric '\(pairwise.id)' is not pairwise (mode: pairwise)")
+        }
+        if let judge = selection.localJudgeRubric, judge.mode != .pointwise {
+            throw ConfigurationError("--rubric \(request.localJudgeRubric ?? ""): rubric '\(judge.id)' is pairwise; use it with --local-pairwise-judge --pairwise-rubric")
+        }
+        let configured = try models.configuredScorers(selection)
+        var rubrics = [selection.localJudgeRubric, selection.localPairwiseRubric].compactMap { $0?.reference }
+        var pairwiseConfigured = selection.localPairwiseRubric != nil
+        for scorer in configured where scorer.type == .judge {
+            let loaded = try Rubric.load(scorer.rubric ?? "pointwise-quality")
+            rubrics.append(loaded.reference)
+            if loaded.mode == .pairwise { pairwiseConfigured = true }
+        }
+        if pairwiseConfigured && (request.shard != nil || merging) {
+            throw ConfigurationError("pairwise judges need the whole dataset's atypical–modal pairs: run them without --shard")
+        }
+        let needsScoring = selection.usesLocalModel || !configured.isEmpty
+        let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
+        if !needsScoring && precomputed.isEmpty && !merging {
+            throw ConfigurationError(
+                "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
+            )
+        }
+        let live = (selection.localJudgeRubric != nil ? [ScorerNames.judge] : []) + (selection.localPairwiseRubric != nil ? [ScorerNames.pairwiseJudge] : [])
+            + (selection.localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
+        for name in live where precomputed.contains(name) {
+            throw ConfigurationError("the data already has scores named '\(name)'; a live scorer of this run has that name")
+        }
+        if Set(live).count != live.count {
+            throw ConfigurationError("two live scorers share a name (\(live.joined(separator: ", "))); the built-in ones are \(ScorerNames.judge) and \(ScorerNames.perplexity)")
+        }
+        progress.note(
+            "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
+                + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
+        )
+        return CalibrationJob(request: request, data: data, selection: selection, rubrics: rubrics, needsScoring: needsScoring)
+    }
+
+    /// Scores with the live scorers (through `cache`, resumably), then embeds, clusters and
+    /// computes every statistic; or, for a shard, scores this part only.
+    public func run(
+        models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool = false, progress: any ProgressReporter
+    ) async throws -> Outcome {
+        let started = Date()
+        let collector = ScoreCollector(cache: cache, refresh: refresh)
+        var live: [ScoredTable] = []
+        var statistics: [String: BackendStatistics] = [:]
+        // Pairwise judges need the atypical–modal pairs, so they run after the analysis, while
+        // their backends are still up.
+        var analysis: Analysis?
+        var pairwise: [PairwiseJudgeAudit.Outcome] = []
+        let clock = ContinuousClock()
+        let scoringStart = clock.now
+        if needsScoring {
+            (live, statistics, analysis, pairwise) = try await models.withScorers(selection, progress: progress) { up in
+                var tables: [ScoredTable] = []
+                let indices = request.shard?.indices(itemCount: data.items.count)
+                let judges = up.scorers.filter { $0.scorer.descriptor.kind == .pairwiseJudge }
+                for live in up.scorers where live.scorer.descriptor.kind != .pairwiseJudge {
+                    var perScorer = collector
+                    perScorer.concurrency = max(1, live.concurrency)
+                    tables.append(try await perScorer.collect(items: data.items, scorer: live.scorer, itemIndices: indices, progress: progress))
+                }
+                var analysis: Analysis?
+                var outcomes: [PairwiseJudgeAudit.Outcome] = []
+                if !judges.isEmpty {
+                    let done = try await analyze(live: tables, models: models, progress: progress)
+                    for judge in judges {
+                        guard let rubric = judge.rubric else { continue }
+                        var perScorer = collector
+                        perScorer.concurrency = max(1, judge.concurrency)
+                        outcomes.append(
+                            try await PairwiseJudgeAudit(judge: judge.scorer, rubric: rubric, options: done.options, maximumPairsPerPrompt: request.pairsPerPrompt)
+                                .run(items: data.items, structures: done.outcome.prompts, collector: perScorer, progress: progress))
+                    }
+                    analysis = done
+                }
+                return (tables, up.statistics(), analysis, outcomes)
+            }
+        }
+        let timings = ["scoring": (clock.now - scoringStart).inSeconds]
+
+        if let shard = request.shard {
+            let manifest = ShardManifest(
+                shard: shard, arguments: request.shardArguments, workingDirectory: FileManager.default.currentDirectoryPath,
+                dataset: DatasetManifest(sha256: data.sha256, files: data.sources), scorers: live.map(\.descriptor),
+                rubrics: rubrics, failures: live.flatMap(\.failures),
+                cache: Dictionary(live.map { ($0.descriptor.name, $0.counts) }, uniquingKeysWith: { a, _ in a }),
+                items: shard.indices(itemCount: data.items.count).count,
+                counts: Self.counts(live: live, statistics: statistics), timings: timings
+            )
+            return .shard(manifest, tables: live)
+        }
+        let done: Analysis
+        if let analysis {
+            done = analysis
+        } else {
+            done = try await analyze(live: live, models: models, progress: progress)
+        }
+        let (results, scored) = finish(done, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
+        return .results(results, scored: scored)
+    }
+
+    /// The results of the sharded audit whose parts wrote `parts`: their scores instead of live
+    /// scorers, then the same analysis as an unsharded run. Asks no scorer anything.
+    public func merge(parts: [String], models: any ModelProvider, progress: any ProgressReporter) async throws -> (CalibrationResults, scored: Dataset) {
+        let started = Date()
+        let clock = ContinuousClock()
+        let reading = clock.now
+        let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
+        let timings = ["scoring": (clock.now - reading).inSeconds]
+        let done = try await analyze(live: live, models: models, progress: progress)
+        return finish(done, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
+    }
+
+    /// The audit's analysis and what it ran with.
+    struct Analysis: Sendable {
+        var outcome: CalibrationOutcome
+        var embedder: EmbedderDescriptor
+        var cut: Double
+        var options: CalibrationOptions
+    }
+
+    /// Embeds, clusters and computes every statistic on the scores collected.
+    func analyze(live: [ScoredTable], models: any ModelProvider, progress: any ProgressReporter) async throws -> Analysis {
+        try await models.withEmbedder(progress: progress) { chosen, remote in
+            // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
+            let cut =
+                request.threshold
+                ?? (remote ? CalibrationOptions.miniLMThreshold : CalibrationOptions.defaultThreshold(embedder: chosen.descriptor.name))
+            progress.note("embedder: \(chosen.descriptor.name)" + (remote && request.threshold == nil ? " (cut \(cut), MiniLM's; calibrate with --threshold)" : ""))
+            let options = CalibrationOptions(
+                clustering: clusteringOption(cut: cut), humanValidityThreshold: request.validThreshold, qualityTolerance: request.qualityTolerance,
+                bootstrapResamples: request.resamples, permutationResamples: request.permutations, confidence: request.confidence, seed: request.seed
+            )
+            let outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
+            return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: cut, options: options)
+        }
+    }
+
+    /// The results from the analysis, the pairwise judges' outcomes and the run's counts.
+    func finish(
+        _ done: Analysis, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
+        timings: [String: Double], started: Date
+    ) -> (CalibrationResults, scored: Dataset) {
+        var outcome = done.outcome
+        outcome.timings.merge(timings) { _, new in new }
+        if !pairwise.isEmpty {
+            outcome.failures += pairwise.flatMap(\.failures)
+            outcome.humanCalibration = HumanCalibrationAnalysis(bootstrapResamples: request.resamples, confidence: request.confidence, seed: request.seed)
+                .adding(pairwise.map { ($0.result.scorer, .preferences($0.humanPreferences)) }, items: data.items, to: outcome.humanCalibration)
+            for judged in pairwise {
+                outcome.cache.hits += judged.cache.hits
+                outcome.cache.misses += judged.cache.misses
+                outcome.cache.stored += judged.cache.stored
+                if judged.result.failed > 0 {
+                    outcome.notes.append("\(judged.result.scorer.name): \(judged.result.failed) pairwise judgments gave no usable rating (see failures).")
+                }
+            }
+        }
+        let results = CalibrationResults(
+            manifest: manifest(outcome: outcome, live: live, statistics: statistics, embedder: done.embedder, cut: done.cut, started: started, finished: Date()),
+            validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
+            scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
+            humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result), examples: outcome.examples
+        )
+        return (results, outcome.attachingScores(to: data))
+    }
+
+    /// Cache and request counts of the live scorers, for manifests.
+    public static func counts(live: [ScoredTable], statistics: [String: BackendStatistics]) -> [String: Int] {
+        [
+            "cache_hits": live.reduce(0) { $0 + $1.counts.hits },
+            "cache_misses": live.reduce(0) { $0 + $1.counts.misses },
+            "cache_stored": live.reduce(0) { $0 + $1.counts.stored },
+            "requests": statistics.values.reduce(0) { $0 + $1.requests },
+            "retries": statistics.values.reduce(0) { $0 + $1.retries },
+            "throttled": statistics.values.reduce(0) { $0 + $1.throttled },
+            "request_failures": statistics.values.reduce(0) { $0 + $1.failures },
+        ]
+    }
+
+    func clusteringOption(cut: Double) -> CalibrationOptions.Clustering {
+        switch request.clustering {
+        case .agglomerative: .agglomerative(threshold: cut)
+        case .kmeans: .kMeans(k: request.k)
+        case .labels: .labels
+        }
+    }
+
+    func manifest(
+        outcome: CalibrationOutcome, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
+        cut: Double, started: Date, finished: Date
+    ) -> RunManifest {
+        var timings = outcome.timings
+        timings["total"] = finished.timeIntervalSince(started)
+        let iso = ISO8601DateFormatter()
+        var counts = Self.counts(live: live, statistics: statistics)
+        // Pairwise judges' cache use (collected after the analysis).
+        counts["cache_hits", default: 0] += outcome.cache.hits
+        counts["cache_misses", default: 0] += outcome.cache.misses
+        counts["cache_stored", default: 0] += outcome.cache.stored
+        counts.merge([
+            "items": data.items.count, "responses": data.responseCount, "skipped_rows": data.skippedRows.count,
+            "prompts_with_pairs": outcome.prompts.filter { !$0.pairs.isEmpty }.count,
+            "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
+        ]) { _, new in new }
+        let clustering =
+            switch request.clustering {
+            case .agglomerative: "agglomerative (average linkage, cosine distance < \(cut))"
+            case .kmeans: "k-means++ (k = \(request.k))"
+            case .labels: "labels from the data"
+            }
+        return RunManifest(
+            command: (["plaudit", "audit"] + request.shardArguments).joined(separator: " "),
+            startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
+            dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
+            rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder, seed: request.seed,
+            parameters: [
+                "clustering": clustering,
+                "quality_tolerance": String(request.qualityTolerance),
+                "valid_threshold": request.validThreshold.map { String($0) } ?? "none",
+                "bootstrap_resamples": String(request.resamples),
+                "permutations": String(request.permutations),
+                "confidence": String(request.confidence),
+                "bad_rows": request.badRows == .skip ? "skip" : "stop",
+                "llama_threads": String(request.llamaThreads),
+                "pairs_per_prompt": String(request.pairsPerPrompt),
+            ],
+            counts: counts,
+            timings: timings
+        )
+    }
+}

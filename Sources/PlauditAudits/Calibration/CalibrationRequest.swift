@@ -1,0 +1,65 @@
+public import PlauditCore
+public import PlauditRuntime
+
+/// Everything a calibration audit is asked to do, as the command line or a suite states it:
+/// the data, the scorers, how to cluster, the statistics' settings and the part of a shard.
+public struct CalibrationRequest: Sendable {
+    /// Dataset files or folders of `.jsonl` files.
+    public var dataset: [String]
+    public var format: DatasetFormat = .auto
+    /// Scores files (JSONL or CSV: item_id, response_id, scorer, score).
+    public var scoresFiles: [String] = []
+    /// Pairwise human preference rows, joined to the items by text.
+    public var preferenceFiles: [String] = []
+    public var badRows: BadRowPolicy = .stop
+    /// The backends and scorers of `plaudit.yaml`.
+    public var configuration = PlauditConfiguration()
+    /// Configured scorers to use, by name (empty: all); rubrics of the built-in judges by file
+    /// or embedded id.
+    public var scorerNames: [String] = []
+    public var localJudgeRubric: String?
+    public var localPairwiseRubric: String?
+    public var localPerplexity = false
+    /// Audit pairs per prompt given to pairwise judges.
+    public var pairsPerPrompt = 4
+    public var clustering: Clustering = .agglomerative
+    /// Cosine-distance cut for agglomerative clustering; `nil` for the embedder's calibrated one.
+    public var threshold: Double?
+    /// Clusters per prompt for k-means.
+    public var k = 3
+    public var validThreshold: Double?
+    public var qualityTolerance = 0.5
+    public var resamples = 2_000
+    public var permutations = 9_999
+    public var confidence = 0.95
+    public var seed: UInt64 = 20_251_022
+    /// This run does part i of n.
+    public var shard: ShardSpec?
+    /// CPU threads of the local llama.cpp server, recorded in the manifest.
+    public var llamaThreads = 1
+    /// The command line the results record.
+    public var command: RecordedCommand
+
+    /// How responses are grouped within a prompt.
+    public enum Clustering: String, CaseIterable, Sendable {
+        case agglomerative, kmeans, labels
+    }
+
+    public init(dataset: [String], command: RecordedCommand) {
+        self.dataset = dataset
+        self.command = command
+    }
+
+    /// The scorers this request asks for, with the built-in judges' rubrics loaded.
+    func scorerSelection() throws -> ScorerSelection {
+        ScorerSelection(
+            configured: scorerNames, localJudgeRubric: try localJudgeRubric.map(Rubric.load), localPairwiseRubric: try localPairwiseRubric.map(Rubric.load),
+            localPerplexity: localPerplexity)
+    }
+
+    /// The arguments a shard records and a merge compares: the command after `audit`, without
+    /// what differs between the parts and their merge.
+    var shardArguments: [String] {
+        RecordedCommand(words: command.arguments(after: ["audit"], dropping: ["--out", "--shard"])).redacted
+    }
+}
