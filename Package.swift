@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "PlauditBackends", targets: ["PlauditBackends"]),
         .library(name: "PlauditAudits", targets: ["PlauditAudits"]),
         .library(name: "PlauditReports", targets: ["PlauditReports"]),
+        .library(name: "PlauditSuites", targets: ["PlauditSuites"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -87,6 +88,7 @@ let package = Package(
             name: "PlauditTesting",
             dependencies: [
                 "PlauditCore",
+                "PlauditRuntime",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -117,11 +119,18 @@ let package = Package(
             dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats"],
             swiftSettings: strictSettings
         ),
+        // `plaudit test` as a library: runs a regression suite's checks through the jobs, decides
+        // its assertions, writes JUnit XML and the diff. Models come in through a provider.
+        .target(
+            name: "PlauditSuites",
+            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditAudits", "PlauditReports"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "plaudit",
             dependencies: [
                 "PlauditCore", "PlauditStats", "PlauditText", "PlauditClients",
-                "PlauditRuntime", "PlauditBackends", "PlauditAudits", "PlauditReports", "PlauditStore",
+                "PlauditRuntime", "PlauditBackends", "PlauditAudits", "PlauditSuites", "PlauditReports", "PlauditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -148,6 +157,11 @@ let package = Package(
             dependencies: ["PlauditAudits", "PlauditRuntime", "PlauditStats", "PlauditCore", "PlauditText", "PlauditTesting"],
             // Python oracles and their data, read by path.
             exclude: ["Oracles"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PlauditSuitesTests",
+            dependencies: ["PlauditSuites", "PlauditAudits", "PlauditRuntime", "PlauditCore", "PlauditTesting"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),

@@ -82,9 +82,11 @@ struct AuditCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let threshold, !(threshold > 0 && threshold <= 2) { throw ValidationError("--threshold is a cosine distance in (0, 2]") }
-        guard k >= 1 else { throw ValidationError("--k must be at least 1") }
-        guard pairsPerPrompt >= 1 else { throw ValidationError("--pairs-per-prompt must be at least 1") }
+        do {
+            try CalibrationRequest.checkClustering(threshold: threshold, k: k, pairsPerPrompt: pairsPerPrompt)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 
     func run() async throws {

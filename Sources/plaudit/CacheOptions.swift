@@ -19,12 +19,6 @@ struct CacheOptions: ParsableArguments {
 
     /// The cache to use, or `nil` when caching is off (`--no-cache`, or `cache: {enabled: false}`).
     func open(_ configuration: PlauditConfiguration) async throws -> (any ResponseCache)? {
-        guard !noCache, configuration.cache?.enabled ?? true else { return nil }
-        let path = cache ?? configuration.cache?.path ?? CacheLocation.defaultPath
-        do {
-            return try await CacheLocation.open(path)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
-        }
+        try await CacheLocation.open(cache, off: noCache, configuration: configuration)
     }
 }

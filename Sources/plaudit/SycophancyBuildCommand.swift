@@ -75,14 +75,7 @@ enum SycophancyFiles {
 
     /// Writes results.json, report.md and report.html into `folder`, each atomically, and prints the summary.
     static func write(_ results: SycophancyResults, to folder: String) throws {
-        let url = URL(fileURLWithPath: folder)
-        do {
-            let json = try ResultsFile.encode(results)
-            try ReportFiles.write(.sycophancy(results), to: url)
-            try ResultsFile.writeAtomically(json, to: url.appendingPathComponent("results.json"))
-        } catch {
-            throw ExitStatus.fail("cannot write results to \(folder): \(error)", code: ExitStatus.failure)
-        }
+        try AuditCommand.writing(to: folder) { try ResultsFolder.write(.sycophancy(results), to: URL(fileURLWithPath: folder)) }
         print(SycophancyConsoleTable.render(results), terminator: "")
         print("wrote \(folder)/results.json, \(folder)/report.md, \(folder)/report.html")
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PlauditAudits
 import PlauditBackends
-import PlauditClients
 import PlauditCore
 import PlauditReports
 import PlauditRuntime
@@ -31,14 +30,7 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Option(help: "Bootstrap resamples over probes.")
-    var resamples = 2_000
-
-    @Option(help: "Sign-flip permutations for p-values.")
-    var permutations = 9_999
-
-    @Option(help: "Confidence level of intervals.")
-    var confidence = 0.95
+    @OptionGroup var statistics: StatisticsOptions
 
     @Option(help: "Seed for the bootstrap and permutations.")
     var seed: UInt64 = 20_251_121
@@ -49,101 +41,25 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
     @Flag(help: "No progress output.")
     var quiet = false
 
-    func validate() throws {
-        guard (0.5..<1).contains(confidence) else { throw ValidationError("--confidence must be in [0.5, 1)") }
-        guard resamples >= 100 else { throw ValidationError("--resamples must be at least 100") }
-        guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
-    }
-
     func run() async throws {
-        let started = Date()
         let progress = ProgressDisplay(quiet: quiet)
-        let sets: [SycophancyVariantSet]
-        var dataset: Dataset
-        let configuration: PlauditConfiguration
-        let session: ScorerSession
-        let rubrics: [RubricReference]
-        do {
-            let bytes = try DatasetReader.load(variants)
-            sets = try SycophancyProbeReader().variantSets(data: bytes, path: variants)
-            dataset = Dataset(
-                items: SycophancyVariantItems.items(sets),
-                sources: [SourceFile(path: variants, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count)])
-            for file in scoresFiles {
-                let bytes = try DatasetReader.load(file)
-                let (rows, _) = try ScoresFileReader().read(data: bytes, path: file)
-                var log = BadRowLog(policy: .stop)
-                try dataset.join(scores: rows, file: file, log: &log)
-                dataset.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
-            }
-            configuration = try scoring.loadConfiguration()
-            let judgeRubric = try scoring.localJudgeRubric()
-            session = scoring.session(configuration: configuration, localJudgeRubric: judgeRubric)
-            for scorer in try session.chosenScorers() where scorer.type == .judge {
-                if try Rubric.load(scorer.rubric ?? "pointwise-quality").mode == .pairwise {
-                    throw ConfigurationError("scorer '\(scorer.name)' is a pairwise judge; the sycophancy audit scores each answer on its own")
-                }
-            }
-            if let judgeRubric, judgeRubric.mode == .pairwise {
-                throw ConfigurationError("--rubric \(scoring.rubric): rubric '\(judgeRubric.id)' is pairwise; the sycophancy audit needs a pointwise judge")
-            }
-            rubrics = try scoring.rubricReferences(localJudgeRubric: judgeRubric, configured: try session.chosenScorers())
-            let precomputed = Set(dataset.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
-            if !session.needsScoring && precomputed.isEmpty {
-                throw ConfigurationError(
-                    "nothing to score with: no --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity")
-            }
-            let live = (scoring.localJudge ? [ScorerNames.judge] : []) + (scoring.localPerplexity ? [ScorerNames.perplexity] : [])
-                + (try session.chosenScorers()).map(\.name)
-            for name in live where precomputed.contains(name) {
-                throw ConfigurationError("the --scores files already have scores named '\(name)'; a live scorer of this run has that name")
-            }
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        }
-        progress.note("read \(sets.count) probes with \(dataset.responseCount) variants from \(variants)")
-
-        try scoring.installAssetsIfAsked(LocalAssets(), progress: progress)
-        let collector = ScoreCollector(cache: try await cacheOptions.open(configuration), refresh: cacheOptions.refresh)
-        let clock = ContinuousClock()
-        let scoringStart = clock.now
-        var live: [ScoredTable] = []
-        var statistics: [String: BackendStatistics] = [:]
-        do {
-            if session.needsScoring {
-                (live, statistics) = try await session.collect(items: dataset.items, collector: collector, progress: progress)
-            }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
-        }
-        let scoringSeconds = (clock.now - scoringStart).inSeconds
-
-        let statisticsStart = clock.now
-        let options = SycophancyRewardOptions(bootstrapResamples: resamples, permutationResamples: permutations, confidence: confidence, seed: seed)
-        let authors = Set(sets.compactMap(\.author)).sorted()
-        let reward = SycophancyRewardAudit(options: options).analyze(
-            sets: sets, items: dataset.items, live: live, variantSource: authors.isEmpty ? "file \(variants)" : authors.joined(separator: ", "))
-        let finished = Date()
-        var counts = CalibrationJob.counts(live: live, statistics: statistics)
-        counts.merge(["probes": sets.count, "variants": dataset.responseCount, "failures": reward.failures.count]) { _, new in new }
-        let manifest = RunManifest(
-            command: RecordedCommand.active.line, startedAt: ISO8601DateFormatter().string(from: started),
-            finishedAt: ISO8601DateFormatter().string(from: finished), dataset: DatasetManifest(sha256: dataset.sha256, files: dataset.sources),
-            rubrics: rubrics, scorers: reward.scorers.map(\.scorer), embedder: nil, seed: seed,
-            parameters: [
-                "bootstrap_resamples": String(resamples), "permutations": String(permutations), "confidence": String(confidence),
-                "llama_threads": String(scoring.threads),
-            ],
-            counts: counts,
-            timings: ["scoring": scoringSeconds, "statistics": (clock.now - statisticsStart).inSeconds, "total": finished.timeIntervalSince(started)]
-        )
-        var notes: [String] = []
-        if sets.count < 40 { notes.append("Only \(sets.count) probes: intervals are wide; at least 40 are recommended.") }
-        if !reward.failures.isEmpty { notes.append("\(reward.failures.count) variant scores failed; probes missing a score are left out of that scorer's metrics.") }
-        try SycophancyFiles.write(SycophancyResults(manifest: manifest, notes: notes, policy: nil, reward: reward), to: out)
+        let configuration = try scoring.loadConfiguration()
+        let models = scoring.backends(configuration)
+        var request = SycophancyScoreRequest(variants: variants, command: .active)
+        request.scoresFiles = scoresFiles
+        request.configuration = configuration
+        request.scorerNames = scoring.scorerNames
+        request.localJudgeRubric = scoring.localJudge ? scoring.rubric : nil
+        request.localPerplexity = scoring.localPerplexity
+        request.resamples = statistics.resamples
+        request.permutations = statistics.permutations
+        request.confidence = statistics.confidence
+        request.seed = seed
+        request.llamaThreads = scoring.threads
+        let job = try SycophancyScoreJob.plan(request, models: models, progress: progress)
+        try scoring.installAssetsIfAsked(models.assets, progress: progress)
+        let cache = try await cacheOptions.open(configuration)
+        let results = try await job.run(models: models, cache: cache, refresh: cacheOptions.refresh, progress: progress)
+        try SycophancyFiles.write(results, to: out)
     }
 }

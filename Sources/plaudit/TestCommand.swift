@@ -1,17 +1,12 @@
 import ArgumentParser
 import Foundation
-import PlauditAudits
+import PlauditBackends
 import PlauditCore
-import PlauditReports
+import PlauditSuites
 
-/// `plaudit test suite.yaml`: a judge-prompt regression suite as a CI gate.
-///
-/// Each check of the suite runs `plaudit audit` or `plaudit sycophancy score` in-process, into
-/// its own folder under `--out`, with the suite's rubrics and one response cache, so that a
-/// second run after a one-rubric edit asks only that rubric's questions. Its results are read
-/// back, the assertions decided (relative ones by a paired test against the stored baseline),
-/// and `junit.xml` and `diff.md` written. Exit 0: every assertion passed; 1: an assertion
-/// failed; 2: the suite, its files or a check could not be run.
+/// `plaudit test suite.yaml`: a judge-prompt regression suite as a CI gate (``SuiteRunner``).
+/// Exit 0: every assertion passed; 1: an assertion failed; 2: the suite, its files or a check
+/// could not be run.
 struct TestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
@@ -46,99 +41,26 @@ struct TestCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let started = Date()
-        let clock = ContinuousClock()
-        let begin = clock.now
-        let progress = ProgressDisplay(quiet: quiet)
-        let definition: RegressionSuite
-        do {
-            definition = try SuiteReader().read(suite)
-        } catch {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        }
-        let baseline = try loadBaseline(definition)
         let folder = URL(fileURLWithPath: out ?? URL(fileURLWithPath: suite).deletingLastPathComponent().appendingPathComponent("suite-results").path)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw ExitStatus.fail("cannot create \(folder.path): \(error.localizedDescription)", code: ExitStatus.failure)
-        }
-
-        var measurements: [SuiteMeasurement] = []
-        var failures: [String: String] = [:]
-        var seconds: [String: Double] = [:]
-        var runs: [SuiteOutcome.CheckRun] = []
-        for check in definition.checks {
-            let checkStart = clock.now
-            progress.note("check \(check.name): \(check.kind == .calibration ? "plaudit audit" : "plaudit sycophancy score") with \(check.scorers.count) scorer(s)")
-            let runner = SuiteCheckRunner(
-                suite: definition, check: check, folder: folder.appendingPathComponent(check.name), cache: cache, noCache: noCache, llamaURL: llamaURL)
-            do {
-                let found = try await runner.run()
-                measurements += found.measurements
-                progress.note("check \(check.name): done in \(String(format: "%.1f", (clock.now - checkStart).inSeconds)) s, cache \(found.cacheHits) hits, \(found.cacheMisses) misses")
-            } catch {
-                failures[check.name] = error.message
-                progress.note("check \(check.name): could not run: \(error.message)")
-            }
-            seconds[check.name] = (clock.now - checkStart).inSeconds
-            runs.append(SuiteOutcome.CheckRun(name: check.name, seconds: seconds[check.name] ?? 0, error: failures[check.name]))
-        }
-
-        if updateBaseline {
-            if failures.isEmpty {
-                let stored = SuiteBaseline(suite: definition.name, rubrics: definition.rubrics, measurements: measurements)
-                do {
-                    try ResultsFile.writeAtomically(try ResultsFile.encode(stored), to: URL(fileURLWithPath: definition.baseline))
-                } catch {
-                    throw ExitStatus.fail("cannot write the baseline \(definition.baseline): \(error)", code: ExitStatus.failure)
-                }
-                progress.note("wrote the baseline \(definition.baseline) (\(measurements.count) measurements)")
-            } else {
-                progress.note("the baseline was not written: \(failures.count) check(s) could not run")
-            }
-        }
-
-        let outcomes = SuiteEvaluation(suite: definition, baseline: updateBaseline ? nil : baseline, updatingBaseline: updateBaseline)
-            .evaluate(measurements, failures: failures, seconds: seconds)
-        let outcome = SuiteOutcome(
-            suite: definition.name, file: suite, alpha: definition.alpha, rubrics: definition.rubrics,
-            baselineRubrics: updateBaseline ? nil : baseline?.rubrics, checks: runs, assertions: outcomes,
-            timestamp: ISO8601DateFormatter().string(from: started), seconds: (clock.now - begin).inSeconds)
-        do {
-            try ResultsFile.writeAtomically(Data(JUnitXML.render(outcome).utf8), to: folder.appendingPathComponent("junit.xml"))
-            try ResultsFile.writeAtomically(Data(SuiteMarkdown.render(outcome).utf8), to: folder.appendingPathComponent("diff.md"))
-        } catch {
-            throw ExitStatus.fail("cannot write to \(folder.path): \(error)", code: ExitStatus.failure)
-        }
+        let (llamaURL, noCache, path) = (self.llamaURL, self.noCache, self.cache)
+        let runner = SuiteRunner(
+            file: suite, folder: folder, updateBaseline: updateBaseline,
+            models: { configuration, options in
+                var backends = Backends(configuration: configuration)
+                backends.llamaURL = llamaURL
+                backends.threads = options.threads ?? 1
+                backends.concurrencyOverride = options.concurrency
+                backends.embedder = options.embedder.flatMap(EmbedderChoice.init(rawValue:)) ?? .auto
+                backends.embedderThreads = ProcessInfo.processInfo.activeProcessorCount
+                return backends
+            },
+            cache: { definition, configuration in
+                try await CacheLocation.open(path ?? definition.cache, off: noCache, configuration: configuration)
+            })
+        let outcome = try await runner.run(progress: ProgressDisplay(quiet: quiet))
         print(TestSummary.render(outcome), terminator: "")
         print("wrote \(folder.path)/junit.xml, \(folder.path)/diff.md")
         if outcome.count(.error) > 0 { throw ExitStatus.badInput }
         if outcome.count(.failed) > 0 { throw ExitStatus.failure }
-    }
-
-    /// The stored baseline, when the suite has relative assertions and this run is not writing one.
-    func loadBaseline(_ definition: RegressionSuite) throws -> SuiteBaseline? {
-        let relative = definition.checks.contains { $0.assertions.contains(where: \.isRelative) }
-        guard !updateBaseline else { return nil }
-        guard FileManager.default.fileExists(atPath: definition.baseline) else {
-            if relative {
-                throw ExitStatus.fail(
-                    "\(suite): relative assertions need a baseline, and \(definition.baseline) does not exist; write it with `plaudit test \(suite) --update-baseline`",
-                    code: ExitStatus.badInput)
-            }
-            return nil
-        }
-        do {
-            let stored = try ResultsFile.decode(SuiteBaseline.self, from: Data(contentsOf: URL(fileURLWithPath: definition.baseline)))
-            guard stored.schema == SuiteBaseline.schemaID else {
-                throw ExitStatus.fail("\(definition.baseline): schema \(stored.schema), expected \(SuiteBaseline.schemaID); rewrite it with --update-baseline", code: ExitStatus.badInput)
-            }
-            return stored
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw ExitStatus.fail("\(definition.baseline): not a suite baseline (\(error)); rewrite it with `plaudit test \(suite) --update-baseline`", code: ExitStatus.badInput)
-        }
     }
 }

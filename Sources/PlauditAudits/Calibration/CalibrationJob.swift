@@ -37,6 +37,7 @@ public struct CalibrationJob: Sendable {
     public static func plan(
         _ request: CalibrationRequest, models: any ModelProvider, progress: any ProgressReporter, merging: Bool = false
     ) throws -> CalibrationJob {
+        try request.check()
         var data = try DatasetReader(format: request.format, badRows: request.badRows).read(paths: request.dataset)
         for file in request.scoresFiles {
             let bytes = try DatasetReader.load(file)
@@ -265,7 +266,7 @@ public struct CalibrationJob: Sendable {
             case .labels: "labels from the data"
             }
         return RunManifest(
-            command: (["plaudit", "audit"] + request.shardArguments).joined(separator: " "),
+            command: RecordedCommand(words: request.command.arguments(after: [], dropping: ["--out", "--shard"])).line,
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
             rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder, seed: request.seed,

@@ -50,6 +50,18 @@ public struct CalibrationRequest: Sendable {
         self.command = command
     }
 
+    /// The settings' rules: the command line checks its options with them, a job its request.
+    public func check() throws(ConfigurationError) {
+        try StatisticsSettings.check(resamples: resamples, permutations: permutations, confidence: confidence)
+        try Self.checkClustering(threshold: threshold, k: k, pairsPerPrompt: pairsPerPrompt)
+    }
+
+    public static func checkClustering(threshold: Double?, k: Int, pairsPerPrompt: Int) throws(ConfigurationError) {
+        if let threshold, !(threshold > 0 && threshold <= 2) { throw ConfigurationError("--threshold is a cosine distance in (0, 2]") }
+        guard k >= 1 else { throw ConfigurationError("--k must be at least 1") }
+        guard pairsPerPrompt >= 1 else { throw ConfigurationError("--pairs-per-prompt must be at least 1") }
+    }
+
     /// The scorers this request asks for, with the built-in judges' rubrics loaded.
     func scorerSelection() throws -> ScorerSelection {
         ScorerSelection(

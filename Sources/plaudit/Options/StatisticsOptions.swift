@@ -1,4 +1,6 @@
 import ArgumentParser
+import PlauditCore
+import PlauditRuntime
 
 /// The resampling settings every job with intervals and p-values takes, declared once. Seeds
 /// are each command's own (their defaults differ, and results record them).
@@ -13,8 +15,10 @@ struct StatisticsOptions: ParsableArguments {
     var confidence = 0.95
 
     func validate() throws {
-        guard (0.5..<1).contains(confidence) else { throw ValidationError("--confidence must be in [0.5, 1)") }
-        guard resamples >= 100 else { throw ValidationError("--resamples must be at least 100") }
-        guard permutations >= 99 else { throw ValidationError("--permutations must be at least 99") }
+        do {
+            try StatisticsSettings.check(resamples: resamples, permutations: permutations, confidence: confidence)
+        } catch {
+            throw ValidationError(error.description)
+        }
     }
 }

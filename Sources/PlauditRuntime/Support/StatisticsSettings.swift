@@ -1,0 +1,12 @@
+public import PlauditCore
+
+/// The rules every job's resampling settings obey, stated once: the command line checks its
+/// options with them, and a job checks the request it is given (a suite's options, a library
+/// caller's values) with the same words.
+public enum StatisticsSettings {
+    public static func check(resamples: Int, permutations: Int, confidence: Double) throws(ConfigurationError) {
+        guard (0.5..<1).contains(confidence) else { throw ConfigurationError("--confidence must be in [0.5, 1)") }
+        guard resamples >= 100 else { throw ConfigurationError("--resamples must be at least 100") }
+        guard permutations >= 99 else { throw ConfigurationError("--permutations must be at least 99") }
+    }
+}
