@@ -80,10 +80,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Test support: an in-process HTTP server on 127.0.0.1 that answers with scripted
-        // shapes and faults and logs every request. Used by tests and benchmarks, never shipped.
+        // shapes and faults and logs every request; scratch folders and checks of located input
+        // errors. Used by tests and benchmarks, never shipped.
         .target(
             name: "PlauditTesting",
             dependencies: [
+                "PlauditCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -93,13 +95,13 @@ let package = Package(
         // The jobs, written only against Core protocols.
         .target(
             name: "PlauditAudits",
-            dependencies: ["PlauditCore", "PlauditStats"],
+            dependencies: ["PlauditCore", "PlauditStats", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // JSON and Markdown renderings of results.
         .target(
             name: "PlauditReports",
-            dependencies: ["PlauditCore", "PlauditStats"],
+            dependencies: ["PlauditCore", "PlauditStats", "PlauditAudits"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -112,7 +114,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PlauditCoreTests", dependencies: ["PlauditCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PlauditCoreTests", dependencies: ["PlauditCore", "PlauditTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlauditStatsTests",
             dependencies: ["PlauditStats"],
@@ -128,16 +130,16 @@ let package = Package(
         .testTarget(name: "PlauditStoreTests", dependencies: ["PlauditStore", "PlauditCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlauditAuditsTests",
-            dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText"],
+            dependencies: ["PlauditAudits", "PlauditStats", "PlauditCore", "PlauditText", "PlauditTesting"],
             // Python oracles and their data, read by path.
             exclude: ["Oracles"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),
+        .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports", "PlauditAudits"], swiftSettings: strictSettings),
         // End-to-end tests of the command line: run the built binary.
         .testTarget(
             name: "plauditTests",
-            dependencies: ["plaudit", "PlauditTesting", "PlauditCore"],
+            dependencies: ["plaudit", "PlauditTesting", "PlauditCore", "PlauditAudits"],
             exclude: ["Schemas", "Browser"],
             swiftSettings: strictSettings
         ),

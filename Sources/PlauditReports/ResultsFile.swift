@@ -1,5 +1,6 @@
 public import Foundation
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 
 /// Reads and writes results files. Writes are atomic: a reader sees the old file or the whole
 /// new one, never half of it.
