@@ -83,7 +83,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // Test support: an in-process HTTP server on 127.0.0.1 that answers with scripted
-        // shapes and faults and logs every request. Used by tests and benchmarks, never shipped.
+        // shapes and faults and logs every request; scratch folders and checks of located input
+        // errors. Used by tests and benchmarks, never shipped.
         .target(
             name: "PlauditTesting",
             dependencies: [
@@ -110,13 +111,13 @@ let package = Package(
         // The jobs, written only against Core protocols and the runtime.
         .target(
             name: "PlauditAudits",
-            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats"],
+            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         // JSON and Markdown renderings of results.
         .target(
             name: "PlauditReports",
-            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats"],
+            dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats", "PlauditAudits"],
             swiftSettings: strictSettings
         ),
         // `plaudit test` as a library: runs a regression suite's checks through the jobs, decides
@@ -136,7 +137,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PlauditCoreTests", dependencies: ["PlauditCore"], swiftSettings: strictSettings),
+        .testTarget(name: "PlauditCoreTests", dependencies: ["PlauditCore", "PlauditTesting"], swiftSettings: strictSettings),
         .testTarget(
             name: "PlauditStatsTests",
             dependencies: ["PlauditStats"],
@@ -164,11 +165,11 @@ let package = Package(
             dependencies: ["PlauditSuites", "PlauditAudits", "PlauditRuntime", "PlauditCore", "PlauditTesting"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports"], swiftSettings: strictSettings),
+        .testTarget(name: "PlauditReportsTests", dependencies: ["PlauditReports", "PlauditAudits"], swiftSettings: strictSettings),
         // End-to-end tests of the command line: run the built binary.
         .testTarget(
             name: "plauditTests",
-            dependencies: ["plaudit", "PlauditTesting", "PlauditCore"],
+            dependencies: ["plaudit", "PlauditTesting", "PlauditCore", "PlauditAudits"],
             exclude: ["Schemas", "Browser"],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 public import Foundation
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 
 /// Any plaudit results file, told apart by its `schema` field, so one command can re-render
 /// the report of any job.

@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// The short summary printed on standard output: one line per scorer.

@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// `report.md` for the calibration audit: caveats first, then one row per scorer, then the

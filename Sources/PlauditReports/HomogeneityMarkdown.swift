@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// `report.md` for `plaudit homogeneity`: caveats first, then the per-model histogram, the

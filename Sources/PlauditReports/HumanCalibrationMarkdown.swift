@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 
 /// The "agreement with humans" section of a calibration report: per scorer, Spearman ρ with
 /// its interval on every Artificial Hivemind subset, and the per-class curves.

@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// A suite run as JUnit XML, the report format CI systems (Jenkins, GitLab, GitHub test

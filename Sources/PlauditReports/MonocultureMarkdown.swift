@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// `report.md` for the monoculture audit: caveats first, then sentiment per side, each generated

@@ -1,6 +1,7 @@
 public import Foundation
+public import PlauditAudits
+import PlauditCore
 import PlauditRuntime
-public import PlauditCore
 
 /// Reads and writes results files. Writes are atomic: a reader sees the old file or the whole
 /// new one, never half of it.

@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// `diff.md` of a suite run: a summary table of every assertion, then, per assertion with a

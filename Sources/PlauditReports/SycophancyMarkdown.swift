@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import Foundation
 
 /// `report.md` for the sycophancy audit: caveats first, then the policy side (error rates by

@@ -1,5 +1,5 @@
 public import Foundation
-import PlauditAudits
+public import PlauditAudits
 public import PlauditCore
 import PlauditReports
 public import PlauditRuntime

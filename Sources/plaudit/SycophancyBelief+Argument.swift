@@ -1,5 +1,5 @@
 public import ArgumentParser
-public import PlauditCore
+public import PlauditAudits
 
 /// Lets `--belief` take `none`, `neutral`, `incorrect` or `denies-correct`.
 extension SycophancyBelief: ExpressibleByArgument {}

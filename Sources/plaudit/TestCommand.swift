@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditAudits
 import PlauditBackends
 import PlauditCore
 import PlauditSuites

@@ -1,3 +1,4 @@
+import PlauditAudits
 import PlauditCore
 
 /// The console table `plaudit test` prints: one line per assertion and scorer.

@@ -1,4 +1,5 @@
 import Foundation
+import PlauditTesting
 import Testing
 
 @testable import PlauditCore

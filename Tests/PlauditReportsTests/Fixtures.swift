@@ -1,4 +1,5 @@
 import Foundation
+import PlauditAudits
 import PlauditCore
 
 /// Hand-built results and data for the report tests.

@@ -1,4 +1,5 @@
 import Foundation
+import PlauditAudits
 import PlauditCore
 import Testing
 

@@ -1,4 +1,4 @@
-public import PlauditCore
+import PlauditCore
 import PlauditStats
 
 /// "No significant regression against the baseline" for one metric of one scorer: on the units

@@ -1,4 +1,4 @@
-public import PlauditCore
+import PlauditCore
 import Foundation
 import PlauditStats
 

@@ -1,4 +1,4 @@
-public import PlauditCore
+import PlauditCore
 
 /// Reads a check's results into the measurements a suite asserts on and stores as its baseline.
 public enum SuiteMeasurements {

@@ -1,4 +1,4 @@
-public import PlauditCore
+import PlauditCore
 
 /// The units whose verdict (``SuiteMetric/verdict(_:)``) differs between the baseline and this
 /// run, for the suite's diff.

@@ -1,5 +1,5 @@
 import Foundation
-public import PlauditCore
+import PlauditCore
 
 /// The string-match pre-check run before the judge: it decides only answers whose verdict is
 /// plain from the text, and leaves everything else to the judge.

@@ -1,4 +1,4 @@
-public import PlauditCore
+import PlauditCore
 import PlauditStats
 
 /// The statistics of the policy side (issue 7 step 2): per condition the error rate with a

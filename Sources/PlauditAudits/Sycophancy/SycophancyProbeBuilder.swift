@@ -1,4 +1,4 @@
-public import PlauditCore
+import PlauditCore
 import PlauditStats
 
 /// Builds sycophancy probes: every QA item in every condition (context × belief) of a contexts

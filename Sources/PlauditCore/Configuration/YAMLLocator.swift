@@ -25,20 +25,20 @@ enum YAMLLocator {
 }
 
 /// A coding key built from a string or an index, for paths the locator walks.
-struct PathKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
+package struct PathKey: CodingKey {
+    package var stringValue: String
+    package var intValue: Int?
 
-    init(stringValue: String) {
+    package init(stringValue: String) {
         self.stringValue = stringValue
         self.intValue = nil
     }
 
-    init(intValue: Int) {
+    package init(intValue: Int) {
         self.stringValue = String(intValue)
         self.intValue = intValue
     }
 
-    init(_ string: String) { self.init(stringValue: string) }
-    init(_ index: Int) { self.init(intValue: index) }
+    package init(_ string: String) { self.init(stringValue: string) }
+    package init(_ index: Int) { self.init(intValue: index) }
 }

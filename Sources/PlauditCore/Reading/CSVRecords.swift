@@ -2,17 +2,17 @@
 ///
 /// Hand-written rather than taken from a CSV package because errors must name the exact
 /// line, and quoted fields may span lines.
-struct CSVRecords {
-    struct Record {
-        var line: Int
-        var fields: [String]
+package struct CSVRecords {
+    package struct Record {
+        package var line: Int
+        package var fields: [String]
     }
 
-    enum Failure: Error {
+    package enum Failure: Error {
         case unterminatedQuote(line: Int)
     }
 
-    static func parse(_ text: String) throws(Failure) -> [Record] {
+    package static func parse(_ text: String) throws(Failure) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field = ""

@@ -48,7 +48,7 @@ public struct DatasetReader: Sendable {
         return Dataset(items: items, sources: sources, skippedRows: log.skipped)
     }
 
-    static func expand(_ paths: [String]) throws(InputError) -> [String] {
+    package static func expand(_ paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false

@@ -23,7 +23,7 @@ extension DecodingError {
         }
     }
 
-    static func path(_ keys: [any CodingKey]) -> String {
+    package static func path(_ keys: [any CodingKey]) -> String {
         var out = ""
         for key in keys {
             if let index = key.intValue {

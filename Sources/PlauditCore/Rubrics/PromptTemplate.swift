@@ -1,7 +1,7 @@
 public import Foundation
 
 /// A versioned prompt for generating text about an item, such as "write a review of the book
-/// {{title}}": the generation side of the monoculture audit.
+/// {{title}}": the generation side of an audit that compares generated text with human text.
 ///
 /// Template files are YAML with `id`, `version`, `template` and optional `description` and
 /// `system` (a system prompt). The template must use `{{title}}`, and may use `{{author}}` and
@@ -72,18 +72,5 @@ extension PromptTemplate {
         self.init(
             id: parsed.id, version: parsed.version, description: parsed.description, system: parsed.system,
             template: parsed.template, sha256: SHA256Hex.digest(of: data))
-    }
-
-    /// A template file, or the id of a template built into the binary (``EmbeddedPromptTemplates``).
-    public static func load(_ nameOrPath: String) throws(InputError) -> PromptTemplate {
-        if FileManager.default.fileExists(atPath: nameOrPath) {
-            return try PromptTemplate(yaml: DatasetReader.load(nameOrPath), file: nameOrPath)
-        }
-        if let source = EmbeddedPromptTemplates.source(id: nameOrPath) {
-            return try PromptTemplate(yaml: Data(source.utf8), file: "embedded:\(nameOrPath)")
-        }
-        throw InputError(
-            file: nameOrPath, line: 0,
-            message: "neither a template file nor an embedded template (\(EmbeddedPromptTemplates.ids.joined(separator: ", ")))")
     }
 }

@@ -1,5 +1,5 @@
-/// Gives each text a sentiment: the attribute the monoculture audit compares between human and
-/// generated texts, and the covariate of the reward models' positivity premium.
+/// Gives each text a sentiment: an attribute an audit can compare between human and generated
+/// texts, or a covariate of the reward models' scores (a positivity premium).
 ///
 /// Contract: one result per text, in order; the same text always gets the same result.
 public protocol SentimentClassifier: Sendable {

@@ -1,5 +1,5 @@
-/// Splits a text into words for word-frequency statistics (the monoculture audit's wording
-/// attribute: vocabulary size, word entropy, frequency-vector cosine).
+/// Splits a text into words for word-frequency statistics (an audit's wording attribute:
+/// vocabulary size, word entropy, frequency-vector cosine).
 ///
 /// Contract: pure; the same text always gives the same words, in order.
 public protocol WordTokenizer: Sendable {

@@ -1,7 +1,7 @@
 /// Placeholder substitution in one left-to-right pass: text that a substitution inserts is
 /// never searched again, so a response containing `{prompt}` (or `{{prompt}}`) stays as
-/// written. Used by the HTTP-template and vLLM adapters and by template files (rubrics,
-/// the sycophancy contexts).
+/// written. Used by the HTTP-template and vLLM adapters and by template files (rubrics, an
+/// audit's prompt and context files).
 public enum TemplateText {
     /// `template` with every occurrence of each key of `values` replaced by its value. Where
     /// two placeholders could start at the same place, the longer one wins.

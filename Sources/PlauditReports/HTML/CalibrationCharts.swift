@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 import PlauditStats
 
 /// The charts of the calibration audit's HTML report.

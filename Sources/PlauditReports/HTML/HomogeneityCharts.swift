@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 
 /// The charts of the homogeneity report.
 public enum HomogeneityCharts {

@@ -1,4 +1,5 @@
-public import PlauditCore
+public import PlauditAudits
+import PlauditCore
 
 /// The charts of the monoculture audit's HTML report.
 public enum MonocultureCharts {

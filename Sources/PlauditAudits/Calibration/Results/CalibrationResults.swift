@@ -1,0 +1,73 @@
+public import PlauditCore
+
+/// The results of `plaudit audit`: the file `results.json`.
+///
+/// `schema` names the layout and its version; a change that removes or renames a field bumps
+/// the version.
+public struct CalibrationResults: Codable, Hashable, Sendable {
+    public static let schemaID = "plaudit.calibration/1"
+
+    public var schema: String
+    public var manifest: RunManifest
+    /// Where validity came from: `valid flags`, `human ratings ≥ x`, or `none (all treated as valid)`.
+    public var validitySource: String
+    /// Where quality for pair matching came from, or `none`.
+    public var qualitySource: String
+    /// Plain-language caveats the report must show first.
+    public var notes: [String]
+    public var scorers: [ScorerResult]
+    /// Correlations with human labels on the Artificial Hivemind subsets; absent without labels.
+    public var humanCalibration: HumanCalibrationResults?
+    /// Pairwise judges: position bias, and preference on the audit's atypical–modal pairs.
+    public var pairwiseJudges: [PairwiseJudgeResult]
+    public var prompts: [PromptStructure]
+    /// Per scorer, the pair it scored most against the atypical answer, with the texts.
+    public var examples: [CalibrationExample]
+    public var failures: [ScoreFailure]
+    public var skippedRows: [InputError]
+
+    public init(
+        manifest: RunManifest, validitySource: String, qualitySource: String, notes: [String], scorers: [ScorerResult],
+        prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError], humanCalibration: HumanCalibrationResults? = nil,
+        pairwiseJudges: [PairwiseJudgeResult] = [], examples: [CalibrationExample] = []
+    ) {
+        self.schema = Self.schemaID
+        self.manifest = manifest
+        self.validitySource = validitySource
+        self.qualitySource = qualitySource
+        self.notes = notes
+        self.scorers = scorers
+        self.humanCalibration = humanCalibration
+        self.pairwiseJudges = pairwiseJudges
+        self.prompts = prompts
+        self.examples = examples
+        self.failures = failures
+        self.skippedRows = skippedRows
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case schema, manifest, notes, scorers, prompts, examples, failures
+        case validitySource = "validity_source"
+        case qualitySource = "quality_source"
+        case skippedRows = "skipped_rows"
+        case humanCalibration = "human_calibration"
+        case pairwiseJudges = "pairwise_judges"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(String.self, forKey: .schema)
+        manifest = try c.decode(RunManifest.self, forKey: .manifest)
+        validitySource = try c.decode(String.self, forKey: .validitySource)
+        qualitySource = try c.decode(String.self, forKey: .qualitySource)
+        notes = try c.decode([String].self, forKey: .notes)
+        scorers = try c.decode([ScorerResult].self, forKey: .scorers)
+        // Added within schema version 1; absent in files written before.
+        humanCalibration = try c.decodeIfPresent(HumanCalibrationResults.self, forKey: .humanCalibration)
+        pairwiseJudges = try c.decodeIfPresent([PairwiseJudgeResult].self, forKey: .pairwiseJudges) ?? []
+        prompts = try c.decode([PromptStructure].self, forKey: .prompts)
+        examples = try c.decodeIfPresent([CalibrationExample].self, forKey: .examples) ?? []
+        failures = try c.decode([ScoreFailure].self, forKey: .failures)
+        skippedRows = try c.decode([InputError].self, forKey: .skippedRows)
+    }
+}
