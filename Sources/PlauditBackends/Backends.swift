@@ -46,6 +46,16 @@ public struct Backends: ModelProvider {
         }
     }
 
+    public func configuredGenerators(_ selection: GeneratorSelection) throws -> [String] {
+        try GeneratorSession(configuration: configuration, options: selection).chosenBackends().map(\.name)
+    }
+
+    public func withGenerators<T: Sendable>(
+        _ selection: GeneratorSelection, progress: any ProgressReporter, _ body: ([LiveGenerator]) async throws -> T
+    ) async throws -> T {
+        try await GeneratorSession(configuration: configuration, options: selection).run(progress: progress) { generators, _ in try await body(generators) }
+    }
+
     public func withEmbedder<T: Sendable>(
         progress: any ProgressReporter, _ body: (any Embedder, _ remote: Bool) async throws -> T
     ) async throws -> T {

@@ -21,4 +21,10 @@ public enum EmbedderChoice: String, CaseIterable, Sendable {
             return try MiniLMEmbedder(directory: assets.miniLM, threads: threads)
         }
     }
+
+    /// Whether `embedder` embeds each text on its own, so that parts of a corpus embedded apart
+    /// add up to the whole (the lexical embedder weighs words over all the texts it is given).
+    public static func isPerText(_ embedder: any Embedder) -> Bool {
+        !(embedder is LexicalEmbedder)
+    }
 }

@@ -46,6 +46,17 @@ public final class FakeModels: ModelProvider {
         return try await body(LiveScorers(scorers: live))
     }
 
+    public func configuredGenerators(_ selection: GeneratorSelection) throws -> [String] {
+        guard selection.isEmpty else { throw ConfigurationError("FakeModels has no generators") }
+        return []
+    }
+
+    public func withGenerators<T: Sendable>(
+        _ selection: GeneratorSelection, progress: any ProgressReporter, _ body: ([LiveGenerator]) async throws -> T
+    ) async throws -> T {
+        try await body([])
+    }
+
     public func withEmbedder<T: Sendable>(
         progress: any ProgressReporter, _ body: (any Embedder, _ remote: Bool) async throws -> T
     ) async throws -> T {

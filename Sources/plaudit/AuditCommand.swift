@@ -99,7 +99,7 @@ struct AuditCommand: AsyncParsableCommand {
         let cache = try await cacheOptions.open(configuration)
         switch try await job.run(models: models, cache: cache, refresh: cacheOptions.refresh, progress: progress) {
         case .shard(let manifest, let tables):
-            try Self.writing(to: out) { try ShardMerge.write(manifest, tables: tables, data: job.data, to: out) }
+            try RunFailure.writing(to: out) { try ShardMerge.write(manifest, tables: tables, data: job.data, to: out) }
             print("wrote shard \(manifest.shard) (\(manifest.items) prompts) to \(out)/shard.json and \(out)/scores.jsonl; combine the parts with `plaudit merge`")
         case .results(let results, let scored):
             try Self.write(results, scored: scored, to: out)
@@ -135,19 +135,10 @@ struct AuditCommand: AsyncParsableCommand {
 
     /// Writes the audit's files (results.json last) and prints its table.
     static func write(_ results: CalibrationResults, scored: Dataset, to out: String) throws {
-        try writing(to: out) {
+        try RunFailure.writing(to: out) {
             try ResultsFolder.write(.calibration(results), files: [("scores.jsonl", try ScoreRow.jsonLines(scored))], to: URL(fileURLWithPath: out))
         }
         print(CalibrationConsoleTable.render(results), terminator: "")
         print("wrote \(out)/results.json, \(out)/report.md, \(out)/report.html, \(out)/scores.jsonl")
-    }
-
-    /// Runs `body`, reporting a failure as one that happened writing to `out`.
-    static func writing(to out: String, _ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch {
-            throw RunFailure("cannot write results to \(out): \(error)")
-        }
     }
 }

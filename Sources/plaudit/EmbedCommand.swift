@@ -26,7 +26,7 @@ struct EmbedCommand: AsyncParsableCommand {
         do {
             records = try source.read()
             chosen = try embedder.make(assets: LocalAssets(), threads: threads)
-            if source.shard != nil && chosen is LexicalEmbedder {
+            if source.shard != nil && !EmbedderChoice.isPerText(chosen) {
                 throw ConfigurationError(
                     "--shard: the lexical embedder weighs words by their frequency over all texts, so parts would not add up to the whole; use --embedder minilm, or no --shard"
                 )

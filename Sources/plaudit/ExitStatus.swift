@@ -67,4 +67,13 @@ struct RunFailure: Error, CustomStringConvertible {
     init(_ description: String) {
         self.description = description
     }
+
+    /// Runs `body`, reporting a failure as one that happened writing to `out`.
+    static func writing(to out: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw RunFailure("cannot write results to \(out): \(error)")
+        }
+    }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import PlauditBackends
+import PlauditRuntime
 
 /// The options of every job that generates text: which models write it.
 struct GeneratorOptions: ParsableArguments {

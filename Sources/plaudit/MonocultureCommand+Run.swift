@@ -85,17 +85,8 @@ extension MonocultureCommand {
             return try await audit.sentiments(
                 dataset: plan.data, source: .classifier(try assets.vaderAnalyzer()), template: plan.template, progress: progress)
         case .classifier:
-            let backend = plan.configuration.backend(named: classifierBackend!)!
-            let transports = SharedTransports(for: [backend])
-            do {
-                let classifier = try EndpointSentimentClassifier(backend: try transports.client(for: backend))
-                let table = try await audit.sentiments(
-                    dataset: plan.data, source: .classifier(classifier), template: plan.template, progress: progress)
-                try await transports.shutdown()
-                return table
-            } catch {
-                try? await transports.shutdown()
-                throw error
+            return try await SentimentSession.run(plan.configuration.backend(named: classifierBackend!)!) { classifier in
+                try await audit.sentiments(dataset: plan.data, source: .classifier(classifier), template: plan.template, progress: progress)
             }
         case .judge:
             throw ConfigurationError("--sentiment judge: the judge '\(sentimentJudge ?? "")' did not run")

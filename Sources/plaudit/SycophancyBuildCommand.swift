@@ -75,7 +75,7 @@ enum SycophancyFiles {
 
     /// Writes results.json, report.md and report.html into `folder`, each atomically, and prints the summary.
     static func write(_ results: SycophancyResults, to folder: String) throws {
-        try AuditCommand.writing(to: folder) { try ResultsFolder.write(.sycophancy(results), to: URL(fileURLWithPath: folder)) }
+        try RunFailure.writing(to: folder) { try ResultsFolder.write(.sycophancy(results), to: URL(fileURLWithPath: folder)) }
         print(SycophancyConsoleTable.render(results), terminator: "")
         print("wrote \(folder)/results.json, \(folder)/report.md, \(folder)/report.html")
     }

@@ -1,6 +1,6 @@
 public import PlauditCore
 
-/// Where a job gets its models: scorers and judges by selection, and the embedder. A job is
+/// Where a job gets its models: scorers, judges and generators by selection, and the embedder. A job is
 /// written only against this protocol, so the command line (through PlauditBackends' servers,
 /// processes and local model) and a test (through fakes, in-process) run the same job code.
 ///
@@ -15,6 +15,15 @@ public protocol ModelProvider: Sendable {
     /// Runs `body` with the selected scorers up.
     func withScorers<T: Sendable>(
         _ selection: ScorerSelection, progress: any ProgressReporter, _ body: (LiveScorers) async throws -> T
+    ) async throws -> T
+
+    /// The generators `selection` names, checked against the configuration, without starting
+    /// anything: their names.
+    func configuredGenerators(_ selection: GeneratorSelection) throws -> [String]
+
+    /// Runs `body` with the selected generators up.
+    func withGenerators<T: Sendable>(
+        _ selection: GeneratorSelection, progress: any ProgressReporter, _ body: ([LiveGenerator]) async throws -> T
     ) async throws -> T
 
     /// Runs `body` with the embedder and whether it is remote (a remote embedder's vectors

@@ -4,10 +4,10 @@ import PlauditCore
 /// again: the words after `plaudit`, with credentials removed from any URL among them.
 ///
 /// A job records ``active``: the command it was started with when something other than the
-/// process's own command line started it (a suite check, a merge), else the process's
+/// process's own command line started it (a job run by another job, a merge), else the process's
 /// arguments. One way to record, so no job can record another job's command line.
 public struct RecordedCommand: Sendable, Equatable {
-    /// The words after `plaudit`, for example `["sycophancy", "score", "variants.jsonl"]`.
+    /// The words after `plaudit`, for example `["audit", "data.jsonl", "--local-judge"]`.
     public var words: [String]
 
     public init(words: [String]) {

@@ -1,7 +1,7 @@
 public import PlauditCore
 
 /// The rules every job's resampling settings obey, stated once: the command line checks its
-/// options with them, and a job checks the request it is given (a suite's options, a library
+/// options with them, and a job checks the request it is given (options read from a file, a library
 /// caller's values) with the same words.
 public enum StatisticsSettings {
     public static func check(resamples: Int, permutations: Int, confidence: Double) throws(ConfigurationError) {
