@@ -32,9 +32,9 @@ hits=$(grep -rnE '^(public )?import (ArgumentParser|NIO[A-Za-z]*)$|\bprint\(' So
 #    jobs (issue "One house for every job") are listed with their size today; they may shrink,
 #    not grow, and the list may only get shorter.
 declare -A pending=(
-  [Sources/plaudit/MonocultureCommand.swift]=281
-  [Sources/plaudit/MonocultureCommand+Run.swift]=180
-  [Sources/plaudit/SycophancyRunCommand.swift]=195
+  [Sources/plaudit/MonocultureCommand.swift]=269
+  [Sources/plaudit/MonocultureCommand+Run.swift]=165
+  [Sources/plaudit/SycophancyRunCommand.swift]=181
 )
 for file in $(find Sources/plaudit -name '*.swift' | sort); do
   lines=$(wc -l < "$file")

@@ -24,7 +24,7 @@ struct AssetsCommand: ParsableCommand {
                 try AssetInstaller(assets: assets).install(force: force) { print($0) }
                 print("assets ready in \(assets.root.path)")
             } catch {
-                throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+                throw RunFailure("\(error)")
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditCore
 import PlauditStore
 
 /// `plaudit cache stats|prune|clear`: look into the response cache and remove answers from it.
@@ -54,17 +55,11 @@ struct CacheCommand: AsyncParsableCommand {
             var cutoff = Date.distantFuture
             if let olderThan {
                 guard let age = CacheAge(olderThan) else {
-                    throw ExitStatus.fail(
-                        "--older-than '\(olderThan)': expected a whole number and a unit, such as 90m, 12h, 30d or 2w",
-                        code: ExitStatus.badInput
-                    )
+                    throw ConfigurationError("--older-than '\(olderThan)': expected a whole number and a unit, such as 90m, 12h, 30d or 2w")
                 }
                 cutoff = Date().addingTimeInterval(-age.seconds)
             } else if namespace == nil {
-                throw ExitStatus.fail(
-                    "say which entries to prune with --older-than and/or --namespace (or use `plaudit cache clear`)",
-                    code: ExitStatus.badInput
-                )
+                throw ConfigurationError("say which entries to prune with --older-than and/or --namespace (or use `plaudit cache clear`)")
             }
             guard let cache = try await location.open() else { return }
             let deleted = try await CacheCommand.run { try await cache.prune(olderThan: cutoff, namespace: namespace) }
@@ -91,11 +86,7 @@ struct CacheCommand: AsyncParsableCommand {
     /// Runs `body`, turning a cache error into the exit status: 2 when the file is not a
     /// usable cache (the wrong path, a newer schema, a damaged file), 1 otherwise.
     static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as CacheError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.code(for: error))
-        }
+        return try await body()
     }
 
     /// A summary line, then one line per namespace.

@@ -23,18 +23,12 @@ struct EmbedCommand: AsyncParsableCommand {
     func run() async throws {
         let records: [TextInput.Record]
         let chosen: any Embedder
-        do {
-            records = try source.read()
-            chosen = try embedder.make(assets: LocalAssets(), threads: threads)
-            if source.shard != nil && !EmbedderChoice.isPerText(chosen) {
-                throw ConfigurationError(
-                    "--shard: the lexical embedder weighs words by their frequency over all texts, so parts would not add up to the whole; use --embedder minilm, or no --shard"
-                )
-            }
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        records = try source.read()
+        chosen = try embedder.make(assets: LocalAssets(), threads: threads)
+        if source.shard != nil && !EmbedderChoice.isPerText(chosen) {
+            throw ConfigurationError(
+                "--shard: the lexical embedder weighs words by their frequency over all texts, so parts would not add up to the whole; use --embedder minilm, or no --shard"
+            )
         }
         let vectors = try await chosen.embed(records.map(\.text))
         FileHandle.standardError.write(Data("embedded \(records.count) texts with \(chosen.descriptor.name)\n".utf8))

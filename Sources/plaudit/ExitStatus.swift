@@ -23,12 +23,6 @@ enum ExitStatus {
         }
     }
 
-    /// Prints `message` as `plaudit: error: …` and returns the exit code to throw.
-    static func fail(_ message: String, code: ExitCode) -> ExitCode {
-        FileHandle.standardError.write(Data("plaudit: error: \(message)\n".utf8))
-        return code
-    }
-
     /// Ends the process for `error`. `--help` and `--version` print as ArgumentParser prints
     /// them; an argument the parser or a `validate()` refused is one line naming the command's
     /// help, with status 2 like any other bad input; an `ExitCode` was already reported.
@@ -42,7 +36,8 @@ enum ExitStatus {
             FileHandle.standardError.write(Data("plaudit: error: \(message) (see '\(helpCommand()) --help')\n".utf8))
             Foundation.exit(badInput.rawValue)
         default:
-            Foundation.exit(fail("\(error)", code: code(for: error)).rawValue)
+            FileHandle.standardError.write(Data("plaudit: error: \(error)\n".utf8))
+            Foundation.exit(code(for: error).rawValue)
         }
     }
 

@@ -20,72 +20,66 @@ extension MonocultureCommand {
     }
 
     func prepare(progress: ProgressDisplay) throws -> Plan {
-        do {
-            let data: MonocultureDataset
-            if self.data.isEmpty {
-                data = try MonocultureReader().read(source: sourceLabels, generated: try generatedLabels.map(Self.labelFile))
-            } else {
-                data = try MonocultureReader(badRows: skipBadRows ? .skip : .stop).read(paths: self.data)
-            }
-            let configuration = try PlauditConfiguration.loadDefault(config)
-            let template = try PromptTemplate.load(self.template)
-            let generating = !generatorOptions.isEmpty
-            let choice = try resolveSentiment(data, generating: generating)
-            if generating && choice == .labels {
-                throw ConfigurationError("generated texts come without labels; rate them with --sentiment vader, classifier or judge")
-            }
-
-            if let clash = generatedConfigurations.first(where: data.configurations.contains) {
-                throw ConfigurationError("the data already has a configuration named '\(clash)', which this run would generate")
-            }
-
-            var names = scorerNames
-            if choice == .judge, let judge = sentimentJudge { names.append(judge) }
-            for name in names {
-                guard configuration.scorers.contains(where: { $0.name == name }) else {
-                    let known = configuration.scorers.map(\.name).joined(separator: ", ")
-                    throw ConfigurationError("no scorer '\(name)' in the configuration (scorers: \(known.isEmpty ? "none" : known))")
-                }
-            }
-            if let judge = sentimentJudge, let scorer = configuration.scorers.first(where: { $0.name == judge }), scorer.type != .judge {
-                throw ConfigurationError("--sentiment-judge \(judge): a \(scorer.type.rawValue) scorer, not a judge")
-            }
-            if let name = classifierBackend, configuration.backend(named: name) == nil {
-                throw ConfigurationError("--classifier-backend \(name): no such backend in the configuration")
-            }
-            if Set(scorerNames).count != scorerNames.count { throw ConfigurationError("a --scorer is named twice") }
-            for name in scorerNames where [ScorerNames.judge, ScorerNames.perplexity].contains(name) || name == sentimentJudge {
-                throw ConfigurationError("--scorer \(name): the name is taken by another scorer of this run")
-            }
-            // Only the scorers named here run: an empty selection would mean all configured ones.
-            var selected = configuration
-            selected.scorers = configuration.scorers.filter { names.contains($0.name) }
-            let session = ScorerSession(
-                configuration: selected, selected: [], localJudgeRubric: nil, localPerplexity: false,
-                llamaURL: generatorOptions.llamaURL, threads: generatorOptions.threads, concurrencyOverride: concurrency,
-                verbose: verbose)
-
-            // The template is part of what produced the results when it wrote a prompt that was sent.
-            let premium = localJudge || localPerplexity || !scorerNames.isEmpty
-            var rubrics = generating || premium || choice == .judge ? [template.reference] : []
-            if localJudge { rubrics.append(try Rubric.load(rubric).reference) }
-            for scorer in selected.scorers where scorer.type == .judge {
-                rubrics.append(try Rubric.load(scorer.rubric ?? "pointwise-quality").reference)
-            }
-            if let problem = MonocultureAudit.check(dataset: data, fromLabels: choice == .labels, premium: premium) {
-                throw ConfigurationError(problem)
-            }
-            progress.note(
-                "read \(data.items.count) items, \(data.textCount) texts or labels, \(data.configurations.count) generated configurations from \(data.sources.count) files"
-                    + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows"))
-            return Plan(
-                data: data, configuration: configuration, template: template, sentimentChoice: choice, scorerSession: session,
-                rubrics: rubrics)
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        let data: MonocultureDataset
+        if self.data.isEmpty {
+            data = try MonocultureReader().read(source: sourceLabels, generated: try generatedLabels.map(Self.labelFile))
+        } else {
+            data = try MonocultureReader(badRows: skipBadRows ? .skip : .stop).read(paths: self.data)
         }
+        let configuration = try PlauditConfiguration.loadDefault(config)
+        let template = try PromptTemplate.load(self.template)
+        let generating = !generatorOptions.isEmpty
+        let choice = try resolveSentiment(data, generating: generating)
+        if generating && choice == .labels {
+            throw ConfigurationError("generated texts come without labels; rate them with --sentiment vader, classifier or judge")
+        }
+
+        if let clash = generatedConfigurations.first(where: data.configurations.contains) {
+            throw ConfigurationError("the data already has a configuration named '\(clash)', which this run would generate")
+        }
+
+        var names = scorerNames
+        if choice == .judge, let judge = sentimentJudge { names.append(judge) }
+        for name in names {
+            guard configuration.scorers.contains(where: { $0.name == name }) else {
+                let known = configuration.scorers.map(\.name).joined(separator: ", ")
+                throw ConfigurationError("no scorer '\(name)' in the configuration (scorers: \(known.isEmpty ? "none" : known))")
+            }
+        }
+        if let judge = sentimentJudge, let scorer = configuration.scorers.first(where: { $0.name == judge }), scorer.type != .judge {
+            throw ConfigurationError("--sentiment-judge \(judge): a \(scorer.type.rawValue) scorer, not a judge")
+        }
+        if let name = classifierBackend, configuration.backend(named: name) == nil {
+            throw ConfigurationError("--classifier-backend \(name): no such backend in the configuration")
+        }
+        if Set(scorerNames).count != scorerNames.count { throw ConfigurationError("a --scorer is named twice") }
+        for name in scorerNames where [ScorerNames.judge, ScorerNames.perplexity].contains(name) || name == sentimentJudge {
+            throw ConfigurationError("--scorer \(name): the name is taken by another scorer of this run")
+        }
+        // Only the scorers named here run: an empty selection would mean all configured ones.
+        var selected = configuration
+        selected.scorers = configuration.scorers.filter { names.contains($0.name) }
+        let session = ScorerSession(
+            configuration: selected, selected: [], localJudgeRubric: nil, localPerplexity: false,
+            llamaURL: generatorOptions.llamaURL, threads: generatorOptions.threads, concurrencyOverride: concurrency,
+            verbose: verbose)
+
+        // The template is part of what produced the results when it wrote a prompt that was sent.
+        let premium = localJudge || localPerplexity || !scorerNames.isEmpty
+        var rubrics = generating || premium || choice == .judge ? [template.reference] : []
+        if localJudge { rubrics.append(try Rubric.load(rubric).reference) }
+        for scorer in selected.scorers where scorer.type == .judge {
+            rubrics.append(try Rubric.load(scorer.rubric ?? "pointwise-quality").reference)
+        }
+        if let problem = MonocultureAudit.check(dataset: data, fromLabels: choice == .labels, premium: premium) {
+            throw ConfigurationError(problem)
+        }
+        progress.note(
+            "read \(data.items.count) items, \(data.textCount) texts or labels, \(data.configurations.count) generated configurations from \(data.sources.count) files"
+                + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows"))
+        return Plan(
+            data: data, configuration: configuration, template: template, sentimentChoice: choice, scorerSession: session,
+            rubrics: rubrics)
     }
 
     /// The configurations generation will add: each generator under each sampling setting.

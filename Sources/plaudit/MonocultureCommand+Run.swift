@@ -99,25 +99,19 @@ extension MonocultureCommand {
     ) async throws -> (MonocultureOutcome, EmbedderDescriptor, Double?) {
         let hasTexts = plan.data.items.contains { item in MonocultureAudit.sideNames(plan.data).contains { !(item.side($0)?.texts.isEmpty ?? true) } }
         let tokenizer: (any WordTokenizer)? = hasTexts ? PlainWordTokenizer() : nil
-        do {
-            guard hasTexts, embedder != "none" else {
-                let outcome = try await MonocultureAudit(options: options(embedder: nil)).analyze(
-                    dataset: plan.data, sentiments: sentiments, embedder: nil, tokenizer: tokenizer, premium: premium, progress: progress)
-                return (outcome, EmbedderDescriptor(name: "none", dimension: 0), nil)
-            }
-            let session = EmbedderSession(
-                configuration: plan.configuration, choice: EmbedderChoice(rawValue: embedder) ?? .auto, threads: embedderThreads)
-            return try await session.run(assets: assets) { chosen, _ in
-                let options = options(embedder: chosen.descriptor.name)
-                progress.note("embedder: \(chosen.descriptor.name) (topic cut \(options.topicThreshold))")
-                let outcome = try await MonocultureAudit(options: options).analyze(
-                    dataset: plan.data, sentiments: sentiments, embedder: chosen, tokenizer: tokenizer, premium: premium, progress: progress)
-                return (outcome, chosen.descriptor, options.topicThreshold)
-            }
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
+        guard hasTexts, embedder != "none" else {
+            let outcome = try await MonocultureAudit(options: options(embedder: nil)).analyze(
+                dataset: plan.data, sentiments: sentiments, embedder: nil, tokenizer: tokenizer, premium: premium, progress: progress)
+            return (outcome, EmbedderDescriptor(name: "none", dimension: 0), nil)
+        }
+        let session = EmbedderSession(
+            configuration: plan.configuration, choice: EmbedderChoice(rawValue: embedder) ?? .auto, threads: embedderThreads)
+        return try await session.run(assets: assets) { chosen, _ in
+            let options = options(embedder: chosen.descriptor.name)
+            progress.note("embedder: \(chosen.descriptor.name) (topic cut \(options.topicThreshold))")
+            let outcome = try await MonocultureAudit(options: options).analyze(
+                dataset: plan.data, sentiments: sentiments, embedder: chosen, tokenizer: tokenizer, premium: premium, progress: progress)
+            return (outcome, chosen.descriptor, options.topicThreshold)
         }
     }
 

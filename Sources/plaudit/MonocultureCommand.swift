@@ -164,7 +164,7 @@ struct MonocultureCommand: AsyncParsableCommand {
             do {
                 try AssetInstaller(assets: assets).install { progress.note($0) }
             } catch {
-                throw ExitStatus.fail("\(error)", code: ExitStatus.failure)
+                throw RunFailure("\(error)")
             }
         }
         let cache = try await cacheOptions.open(plan.configuration)
@@ -179,65 +179,53 @@ struct MonocultureCommand: AsyncParsableCommand {
         // Generation and scoring share one local llama.cpp server when both use the built-in model.
         let needsLocal = localJudge || localPerplexity
         let generators = GeneratorSession(configuration: plan.configuration, options: generatorOptions.selection, needsLocalServer: needsLocal)
-        do {
-            try await generators.run(progress: progress) { live, localClient in
-                if !live.isEmpty {
-                    let start = clock.now
-                    generation = try await generate(with: live, data: &plan.data, template: plan.template, cache: cache, progress: progress)
-                    timings["generation"] = (clock.now - start).inSeconds
-                }
-                let scorers = plan.scorerSession
-                let results = try await scorers.run(progress: progress) { configured, backends in
-                    var sentimentStart = clock.now
-                    var table: SentimentTable?
-                    if case .judge = plan.sentimentChoice, let judge = configured.first(where: { $0.scorer.descriptor.name == sentimentJudge }) {
-                        let rubric = try Rubric.load(plan.configuration.scorers.first { $0.name == sentimentJudge }?.rubric ?? "pointwise-quality")
-                        var collector = ScoreCollector(cache: cache, refresh: cacheOptions.refresh)
-                        collector.concurrency = judge.concurrency
-                        table = try await audit.sentiments(
-                            dataset: plan.data, source: .judge(judge.scorer, scale: rubric.scale), template: plan.template,
-                            collector: collector, progress: progress)
-                    }
-                    let sentimentSeconds = table == nil ? 0 : (clock.now - sentimentStart).inSeconds
-                    sentimentStart = clock.now
-                    var premiumScorers = configured.filter { $0.scorer.descriptor.name != sentimentJudge }.map { ($0.scorer, $0.concurrency) }
-                    if let localClient {
-                        let local = concurrency ?? 1
-                        if localJudge { premiumScorers.append((try BackendRegistry.localJudge(client: localClient, rubric: try Rubric.load(rubric)), local)) }
-                        if localPerplexity { premiumScorers.append((BackendRegistry.localPerplexity(client: localClient), local)) }
-                    }
-                    let scored = try await audit.premiumScores(
-                        dataset: plan.data, template: plan.template, scorers: premiumScorers,
-                        collector: ScoreCollector(cache: cache, refresh: cacheOptions.refresh), progress: progress)
-                    let backendStatistics = Dictionary(
-                        (backends + (localClient.map { [$0] } ?? [])).map { ($0.configuration.name, $0.statistics) },
-                        uniquingKeysWith: { a, _ in a })
-                    return ScoringPhase(
-                        sentiments: table, premium: scored, statistics: backendStatistics, sentimentSeconds: sentimentSeconds,
-                        scoringSeconds: scored.isEmpty ? 0 : (clock.now - sentimentStart).inSeconds)
-                }
-                sentiments = results.sentiments
-                premium = results.premium
-                statistics = results.statistics
-                if results.sentimentSeconds > 0 { timings["sentiment"] = results.sentimentSeconds }
-                if results.scoringSeconds > 0 { timings["scoring"] = results.scoringSeconds }
+        try await generators.run(progress: progress) { live, localClient in
+            if !live.isEmpty {
+                let start = clock.now
+                generation = try await generate(with: live, data: &plan.data, template: plan.template, cache: cache, progress: progress)
+                timings["generation"] = (clock.now - start).inSeconds
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
+            let scorers = plan.scorerSession
+            let results = try await scorers.run(progress: progress) { configured, backends in
+                var sentimentStart = clock.now
+                var table: SentimentTable?
+                if case .judge = plan.sentimentChoice, let judge = configured.first(where: { $0.scorer.descriptor.name == sentimentJudge }) {
+                    let rubric = try Rubric.load(plan.configuration.scorers.first { $0.name == sentimentJudge }?.rubric ?? "pointwise-quality")
+                    var collector = ScoreCollector(cache: cache, refresh: cacheOptions.refresh)
+                    collector.concurrency = judge.concurrency
+                    table = try await audit.sentiments(
+                        dataset: plan.data, source: .judge(judge.scorer, scale: rubric.scale), template: plan.template,
+                        collector: collector, progress: progress)
+                }
+                let sentimentSeconds = table == nil ? 0 : (clock.now - sentimentStart).inSeconds
+                sentimentStart = clock.now
+                var premiumScorers = configured.filter { $0.scorer.descriptor.name != sentimentJudge }.map { ($0.scorer, $0.concurrency) }
+                if let localClient {
+                    let local = concurrency ?? 1
+                    if localJudge { premiumScorers.append((try BackendRegistry.localJudge(client: localClient, rubric: try Rubric.load(rubric)), local)) }
+                    if localPerplexity { premiumScorers.append((BackendRegistry.localPerplexity(client: localClient), local)) }
+                }
+                let scored = try await audit.premiumScores(
+                    dataset: plan.data, template: plan.template, scorers: premiumScorers,
+                    collector: ScoreCollector(cache: cache, refresh: cacheOptions.refresh), progress: progress)
+                let backendStatistics = Dictionary(
+                    (backends + (localClient.map { [$0] } ?? [])).map { ($0.configuration.name, $0.statistics) },
+                    uniquingKeysWith: { a, _ in a })
+                return ScoringPhase(
+                    sentiments: table, premium: scored, statistics: backendStatistics, sentimentSeconds: sentimentSeconds,
+                    scoringSeconds: scored.isEmpty ? 0 : (clock.now - sentimentStart).inSeconds)
+            }
+            sentiments = results.sentiments
+            premium = results.premium
+            statistics = results.statistics
+            if results.sentimentSeconds > 0 { timings["sentiment"] = results.sentimentSeconds }
+            if results.scoringSeconds > 0 { timings["scoring"] = results.scoringSeconds }
         }
 
         // Sentiment from labels, VADER or a classifier endpoint, after generation added texts.
         if sentiments == nil {
             let start = clock.now
-            do {
-                sentiments = try await classify(plan: plan, audit: audit, assets: assets, progress: progress)
-            } catch let error as ConfigurationError {
-                throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-            } catch {
-                throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
-            }
+            sentiments = try await classify(plan: plan, audit: audit, assets: assets, progress: progress)
             timings["sentiment"] = (clock.now - start).inSeconds
         }
 
@@ -257,7 +245,7 @@ struct MonocultureCommand: AsyncParsableCommand {
         do {
             try write(results, generated: generation == nil ? nil : plan.data)
         } catch {
-            throw ExitStatus.fail("cannot write results to \(out): \(error)", code: ExitStatus.failure)
+            throw RunFailure("cannot write results to \(out): \(error)")
         }
         print(MonocultureConsoleTable.render(results), terminator: "")
         print("wrote \(out)/results.json, \(out)/report.md, \(out)/report.html" + (generation == nil ? "" : ", \(out)/generated.jsonl"))

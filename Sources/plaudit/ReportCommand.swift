@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlauditCore
 import PlauditReports
 
 /// `plaudit report`: renders `report.md` and `report.html` again from a results file, so a
@@ -24,19 +25,19 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         guard let data = FileManager.default.contents(atPath: results) else {
             let reason = FileManager.default.fileExists(atPath: results) ? "cannot read" : "no such file"
-            throw ExitStatus.fail("\(results): \(reason)", code: ExitStatus.badInput)
+            throw ConfigurationError("\(results): \(reason)")
         }
         let parsed: AnyResults
         do {
             parsed = try AnyResults(data: data)
         } catch {
-            throw ExitStatus.fail("\(results): \(error)", code: ExitStatus.badInput)
+            throw ConfigurationError("\(results): \(error)")
         }
         let folder = URL(fileURLWithPath: out ?? URL(fileURLWithPath: results).deletingLastPathComponent().path)
         do {
             try ReportFiles.write(parsed, to: folder)
         } catch {
-            throw ExitStatus.fail("cannot write the report to \(folder.path): \(error)", code: ExitStatus.failure)
+            throw RunFailure("cannot write the report to \(folder.path): \(error)")
         }
         print("wrote \(folder.path)/report.md, \(folder.path)/report.html")
     }

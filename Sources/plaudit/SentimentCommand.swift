@@ -17,14 +17,8 @@ struct SentimentCommand: AsyncParsableCommand {
     func run() async throws {
         let records: [TextInput.Record]
         let analyzer: VaderAnalyzer
-        do {
-            records = try source.read()
-            analyzer = try LocalAssets().vaderAnalyzer()
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        }
+        records = try source.read()
+        analyzer = try LocalAssets().vaderAnalyzer()
         var out = ""
         for record in records {
             let scores = analyzer.scores(record.text)

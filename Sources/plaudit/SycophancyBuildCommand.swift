@@ -39,20 +39,16 @@ struct SycophancyBuildCommand: AsyncParsableCommand {
     func run() async throws {
         let probes: [SycophancyProbe]
         let itemCount: Int
-        do {
-            let qa = try QAItemReader().read(path: items)
-            let chosen = SycophancyProbeBuilder.select(qa, count: count, seed: seed)
-            let template = try contexts.map(SycophancyContexts.init(contentsOf:)) ?? SycophancyContexts.builtIn()
-            let builder = SycophancyProbeBuilder(contexts: template, seed: seed)
-            probes = builder.probes(for: chosen)
-            itemCount = chosen.count
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        }
+        let qa = try QAItemReader().read(path: items)
+        let chosen = SycophancyProbeBuilder.select(qa, count: count, seed: seed)
+        let template = try contexts.map(SycophancyContexts.init(contentsOf:)) ?? SycophancyContexts.builtIn()
+        let builder = SycophancyProbeBuilder(contexts: template, seed: seed)
+        probes = builder.probes(for: chosen)
+        itemCount = chosen.count
         do {
             try ResultsFile.writeAtomically(try SycophancyFiles.jsonLines(probes), to: URL(fileURLWithPath: out))
         } catch {
-            throw ExitStatus.fail("cannot write \(out): \(error)", code: ExitStatus.failure)
+            throw RunFailure("cannot write \(out): \(error)")
         }
         let conditions = itemCount == 0 ? 0 : probes.count / itemCount
         print("wrote \(probes.count) probes (\(itemCount) items × \(conditions) conditions) to \(out)")

@@ -69,51 +69,37 @@ struct SycophancyRewriteCommand: AsyncParsableCommand {
         var chosen: [SycophancyProbe]
         let configuration: PlauditConfiguration
         let rewrite: RewriteTemplate
-        do {
-            let wanted = Set(beliefs.isEmpty ? [.incorrect] : beliefs)
-            chosen = try SycophancyProbeReader().probes(path: probes).filter { wanted.contains($0.belief) }
-            if let limit { chosen = Array(chosen.prefix(limit)) }
-            guard !chosen.isEmpty else { throw ConfigurationError("no probe in \(probes) has the belief \(wanted.map(\.rawValue).sorted().joined(separator: " or "))") }
-            configuration = try PlauditConfiguration.loadDefault(config)
-            if FileManager.default.fileExists(atPath: template) {
-                rewrite = try RewriteTemplate(contentsOf: template)
-            } else if template == "sycophancy-rewrite" {
-                rewrite = try RewriteTemplate.builtIn()
-            } else {
-                throw ConfigurationError("rewrite template '\(template)' is neither a file nor the embedded sycophancy-rewrite")
-            }
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+        let wanted = Set(beliefs.isEmpty ? [.incorrect] : beliefs)
+        chosen = try SycophancyProbeReader().probes(path: probes).filter { wanted.contains($0.belief) }
+        if let limit { chosen = Array(chosen.prefix(limit)) }
+        guard !chosen.isEmpty else { throw ConfigurationError("no probe in \(probes) has the belief \(wanted.map(\.rawValue).sorted().joined(separator: " or "))") }
+        configuration = try PlauditConfiguration.loadDefault(config)
+        if FileManager.default.fileExists(atPath: template) {
+            rewrite = try RewriteTemplate(contentsOf: template)
+        } else if template == "sycophancy-rewrite" {
+            rewrite = try RewriteTemplate.builtIn()
+        } else {
+            throw ConfigurationError("rewrite template '\(template)' is neither a file nor the embedded sycophancy-rewrite")
         }
         let cache = try await cacheOptions.open(configuration)
         let setting = SamplingSetting(temperature: temperature, maxTokens: maxTokens)
         let session = GeneratorSession(configuration: configuration, options: generation.selection)
         let outcome: (sets: [SycophancyVariantSet], omitted: [GenerationFailure], counts: CacheCounts)
-        do {
-            outcome = try await session.run(progress: progress) { live, _ in
-                let model = live[0]
-                return try await SycophancyRewriter(template: rewrite, setting: setting, seed: seed).rewrite(
-                    chosen, generator: model.generator,
-                    collector: GenerationCollector(concurrency: model.concurrency, cache: cache, refresh: cacheOptions.refresh),
-                    progress: progress)
-            }
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
+        outcome = try await session.run(progress: progress) { live, _ in
+            let model = live[0]
+            return try await SycophancyRewriter(template: rewrite, setting: setting, seed: seed).rewrite(
+                chosen, generator: model.generator,
+                collector: GenerationCollector(concurrency: model.concurrency, cache: cache, refresh: cacheOptions.refresh),
+                progress: progress)
         }
         for failure in outcome.omitted { progress.note("left out \(failure.taskID): \(failure.reason)") }
         guard !outcome.sets.isEmpty else {
-            throw ExitStatus.fail("the rewrite model wrote no complete variant set", code: ExitStatus.failure)
+            throw RunFailure("the rewrite model wrote no complete variant set")
         }
         do {
             try ResultsFile.writeAtomically(try SycophancyFiles.jsonLines(outcome.sets), to: URL(fileURLWithPath: out))
         } catch {
-            throw ExitStatus.fail("cannot write \(out): \(error)", code: ExitStatus.failure)
+            throw RunFailure("cannot write \(out): \(error)")
         }
         print("wrote \(outcome.sets.count) variant sets (\(outcome.omitted.count) probes left out; \(outcome.counts.hits) cached) to \(out)")
     }

@@ -88,24 +88,18 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         let source: SourceFile
         let configuration: PlauditConfiguration
         let rubric: LabelRubric?
-        do {
-            let bytes = try DatasetReader.load(probes)
-            probeList = try SycophancyProbeReader().probes(data: bytes, path: probes)
-            source = SourceFile(path: probes, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count)
-            configuration = try PlauditConfiguration.loadDefault(config)
-            rubric = noJudge ? nil : try LabelRubric.load(judgeRubric)
-            if let judge {
-                guard let backend = configuration.backend(named: judge) else {
-                    throw ConfigurationError("--judge \(judge): no such backend in the configuration")
-                }
-                guard BackendRegistry.servesChat(backend.kind) else {
-                    throw ConfigurationError("--judge \(judge): a \(backend.kind.rawValue) backend does not serve chat completions")
-                }
+        let bytes = try DatasetReader.load(probes)
+        probeList = try SycophancyProbeReader().probes(data: bytes, path: probes)
+        source = SourceFile(path: probes, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count)
+        configuration = try PlauditConfiguration.loadDefault(config)
+        rubric = noJudge ? nil : try LabelRubric.load(judgeRubric)
+        if let judge {
+            guard let backend = configuration.backend(named: judge) else {
+                throw ConfigurationError("--judge \(judge): no such backend in the configuration")
             }
-        } catch let error as InputError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
+            guard BackendRegistry.servesChat(backend.kind) else {
+                throw ConfigurationError("--judge \(judge): a \(backend.kind.rawValue) backend does not serve chat completions")
+            }
         }
         progress.note("read \(probeList.count) probes (\(Set(probeList.map(\.itemID)).count) items) from \(probes)")
 
@@ -119,32 +113,24 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let runStart = clock.now
         let outcome: (results: SycophancyPolicyResults, counts: SycophancyPolicyAudit.Counts)
-        do {
-            outcome = try await session.run(progress: progress) { live, localClient in
-                let policyName = generation.localGenerator ? GeneratorSession.localName : generation.generators[0]
-                guard let policy = live.first(where: { $0.name == policyName }) else { throw ConfigurationError("no generator \(policyName)") }
-                var judgeModel: (generator: any ChatGenerator, name: String, concurrency: Int)?
-                if localJudge, let localClient {
-                    judgeModel = (try BackendRegistry.chatGenerator(client: localClient), GeneratorSession.localName, generation.generationConcurrency ?? 1)
-                } else if let judge, let backend = live.first(where: { $0.name == judge }) {
-                    judgeModel = (backend.generator, backend.name, backend.concurrency)
-                }
-                let labelJudge = judgeModel.map { model in
-                    ChatLabelJudge(name: model.name, generator: model.generator, rubric: rubric!)
-                }
-                return try await SycophancyPolicyAudit(setting: setting, seed: seed, confidence: confidence).run(
-                    probes: probeList, generator: policy.generator,
-                    generation: GenerationCollector(concurrency: policy.concurrency, cache: cache, refresh: cacheOptions.refresh),
-                    judge: labelJudge,
-                    grading: ScoreCollector(concurrency: judgeConcurrency ?? judgeModel?.concurrency ?? 1, cache: cache, refresh: cacheOptions.refresh),
-                    progress: progress)
+        outcome = try await session.run(progress: progress) { live, localClient in
+            let policyName = generation.localGenerator ? GeneratorSession.localName : generation.generators[0]
+            guard let policy = live.first(where: { $0.name == policyName }) else { throw ConfigurationError("no generator \(policyName)") }
+            var judgeModel: (generator: any ChatGenerator, name: String, concurrency: Int)?
+            if localJudge, let localClient {
+                judgeModel = (try BackendRegistry.chatGenerator(client: localClient), GeneratorSession.localName, generation.generationConcurrency ?? 1)
+            } else if let judge, let backend = live.first(where: { $0.name == judge }) {
+                judgeModel = (backend.generator, backend.name, backend.concurrency)
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch let error as ConfigurationError {
-            throw ExitStatus.fail(error.description, code: ExitStatus.badInput)
-        } catch {
-            throw ExitStatus.fail("\(error)", code: ExitStatus.code(for: error))
+            let labelJudge = judgeModel.map { model in
+                ChatLabelJudge(name: model.name, generator: model.generator, rubric: rubric!)
+            }
+            return try await SycophancyPolicyAudit(setting: setting, seed: seed, confidence: confidence).run(
+                probes: probeList, generator: policy.generator,
+                generation: GenerationCollector(concurrency: policy.concurrency, cache: cache, refresh: cacheOptions.refresh),
+                judge: labelJudge,
+                grading: ScoreCollector(concurrency: judgeConcurrency ?? judgeModel?.concurrency ?? 1, cache: cache, refresh: cacheOptions.refresh),
+                progress: progress)
         }
         let finished = Date()
         let policy = outcome.results
