@@ -10,17 +10,17 @@ public import PlauditCore
 /// identity names no model, are not cached. If the scorer throws (it is unusable), the answers
 /// received so far are stored before the error is rethrown.
 public struct ScoreCollector: Sendable {
+    /// Calls in flight, the cache and whether to refresh it.
+    public var fanOut: CachedFanOut
+
     /// Calls in flight at once.
-    public var concurrency: Int
-    /// Where answers are looked up and stored; `nil` for no caching.
-    public var cache: (any ResponseCache)?
-    /// Ignore stored answers (and replace them with fresh ones).
-    public var refresh: Bool
+    public var concurrency: Int {
+        get { fanOut.concurrency }
+        set { fanOut.concurrency = max(1, newValue) }
+    }
 
     public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false) {
-        self.concurrency = max(1, concurrency)
-        self.cache = cache
-        self.refresh = refresh
+        fanOut = CachedFanOut(concurrency: concurrency, cache: cache, refresh: refresh)
     }
 
     /// Scores per item and response (`nil` where the scorer failed or the item was not asked
@@ -70,8 +70,9 @@ public struct ScoreCollector: Sendable {
         // Known answers, in one lookup.
         var pending = jobs
         // Without a model name a key cannot tell two models behind one URL apart: no caching.
-        let identity = cache == nil ? nil : scorer.cacheIdentity.flatMap { $0.model.isEmpty ? nil : $0 }
-        let fanOut = CachedFanOut(concurrency: concurrency, cache: identity == nil ? nil : cache, refresh: refresh)
+        let identity = fanOut.cache == nil ? nil : scorer.cacheIdentity.flatMap { $0.model.isEmpty ? nil : $0 }
+        var fanOut = self.fanOut
+        if identity == nil { fanOut.cache = nil }
         if let identity {
             for index in jobs.indices {
                 jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request)

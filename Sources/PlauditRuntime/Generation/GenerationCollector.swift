@@ -11,17 +11,17 @@ import Foundation
 /// Generators whose descriptor names no model are not cached (two models behind one URL must
 /// not share answers).
 public struct GenerationCollector: Sendable {
+    /// Calls in flight, the cache and whether to refresh it.
+    public var fanOut: CachedFanOut
+
     /// Calls in flight at once.
-    public var concurrency: Int
-    /// Where completions are looked up and stored; `nil` for no caching.
-    public var cache: (any ResponseCache)?
-    /// Ignore stored completions (and replace them with fresh ones).
-    public var refresh: Bool
+    public var concurrency: Int {
+        get { fanOut.concurrency }
+        set { fanOut.concurrency = max(1, newValue) }
+    }
 
     public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false) {
-        self.concurrency = max(1, concurrency)
-        self.cache = cache
-        self.refresh = refresh
+        fanOut = CachedFanOut(concurrency: concurrency, cache: cache, refresh: refresh)
     }
 
     /// One completion (or failure) per task, in the tasks' order.
@@ -33,12 +33,13 @@ public struct GenerationCollector: Sendable {
         let descriptor = generator.descriptor
         let phase = "generating with \(descriptor.model.isEmpty ? descriptor.backend : descriptor.model)"
         var table = GeneratedTable(generator: descriptor, completions: Array(repeating: nil, count: tasks.count))
-        let cache = descriptor.model.isEmpty ? nil : self.cache
+        var fanOut = self.fanOut
+        if descriptor.model.isEmpty { fanOut.cache = nil }
+        let cache = fanOut.cache
         let keys = try cache.map { _ in try tasks.map { try GenerationCacheCoding.key(descriptor: descriptor, request: $0.request) } }
 
-        let fanOut = CachedFanOut(concurrency: concurrency, cache: cache, refresh: refresh)
         var missing = Array(tasks.indices)
-        if let keys, cache != nil, !refresh {
+        if let keys, cache != nil, !fanOut.refresh {
             let stored = try await fanOut.lookup(keys)
             missing = []
             for index in tasks.indices {
