@@ -3,9 +3,9 @@ import PlauditCore
 /// The command line a run records in its manifest, so that a results file says how to make it
 /// again: the words after `plaudit`, with credentials removed from any URL among them.
 ///
-/// A job records ``active``: the command it was started with when something other than the
-/// process's own command line started it (a job run by another job, a merge), else the process's
-/// arguments. One way to record, so no job can record another job's command line.
+/// A job records the command its request carries: the process's (``active``) when the command
+/// line started it, or the one its caller states (a check of a regression run, a merge). One way to record, so
+/// no job can record another job's command line.
 public struct RecordedCommand: Sendable, Equatable {
     /// The words after `plaudit`, for example `["audit", "data.jsonl", "--local-judge"]`.
     public var words: [String]
@@ -14,12 +14,9 @@ public struct RecordedCommand: Sendable, Equatable {
         self.words = words
     }
 
-    /// The command a job started in-process runs as; `nil` when it runs as the process.
-    @TaskLocal public static var current: RecordedCommand?
-
-    /// ``current`` when set, else this process's arguments.
+    /// This process's command line.
     public static var active: RecordedCommand {
-        current ?? RecordedCommand(words: Array(CommandLine.arguments.dropFirst()))
+        RecordedCommand(words: Array(CommandLine.arguments.dropFirst()))
     }
 
     /// The words with credentials removed from URLs.
