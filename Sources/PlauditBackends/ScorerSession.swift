@@ -50,11 +50,6 @@ public struct ScorerSession: Sendable {
     /// Whether a built-in scorer on the local model is asked for.
     public var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity }
 
-    /// Whether any live scorer is asked for.
-    public var needsScoring: Bool {
-        usesLocalModel || !((try? chosenScorers()) ?? []).isEmpty
-    }
-
     /// Runs `body` with the scorers up, and shuts everything down on every path.
     public func run<T: Sendable>(
         progress: any ProgressReporter,

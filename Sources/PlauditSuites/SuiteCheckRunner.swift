@@ -80,15 +80,12 @@ struct SuiteCheckRunner: Sendable {
     func calibrationRequest(_ configuration: PlauditConfiguration) throws(CheckFailure) -> CalibrationRequest {
         var request = CalibrationRequest(dataset: suite.calibrationData, command: command)
         request.configuration = configuration
-        try scorers(into: &request.scorerNames, local: { scorer throws(CheckFailure) in
-            switch scorer {
-            case .localJudge(let name): request.localJudgeRubric = try location(of: name)
-            case .localPairwiseJudge(let name): request.localPairwiseRubric = try location(of: name)
-            case .localPerplexity: request.localPerplexity = true
-            case .scores(let path): request.scoresFiles.append(path)
-            case .configured: break
-            }
-        })
+        let scorers = try scorers()
+        request.scorerNames = scorers.configured
+        request.localJudgeRubric = scorers.localJudge
+        request.localPairwiseRubric = scorers.localPairwiseJudge
+        request.localPerplexity = scorers.localPerplexity
+        request.scoresFiles = scorers.scoresFiles
         let o = suite.options
         if let clustering = o.clustering {
             guard let value = CalibrationRequest.Clustering(rawValue: clustering) else { throw CheckFailure(message: "clustering: '\(clustering)' is not a clustering") }
@@ -110,15 +107,14 @@ struct SuiteCheckRunner: Sendable {
     func sycophancyRequest(_ configuration: PlauditConfiguration) throws(CheckFailure) -> SycophancyScoreRequest {
         var request = SycophancyScoreRequest(variants: suite.sycophancyData ?? "", command: command)
         request.configuration = configuration
-        try scorers(into: &request.scorerNames, local: { scorer throws(CheckFailure) in
-            switch scorer {
-            case .localJudge(let name): request.localJudgeRubric = try location(of: name)
-            case .localPairwiseJudge: throw CheckFailure(message: "a sycophancy check scores each answer on its own: it takes no pairwise judge")
-            case .localPerplexity: request.localPerplexity = true
-            case .scores(let path): request.scoresFiles.append(path)
-            case .configured: break
-            }
-        })
+        let scorers = try scorers()
+        guard scorers.localPairwiseJudge == nil else {
+            throw CheckFailure(message: "a sycophancy check scores each answer on its own: it takes no pairwise judge")
+        }
+        request.scorerNames = scorers.configured
+        request.localJudgeRubric = scorers.localJudge
+        request.localPerplexity = scorers.localPerplexity
+        request.scoresFiles = scorers.scoresFiles
         let o = suite.options
         request.resamples = o.resamples ?? request.resamples
         request.permutations = o.permutations ?? request.permutations
@@ -128,11 +124,28 @@ struct SuiteCheckRunner: Sendable {
         return request
     }
 
-    /// The configured scorers' names go to `names`; every other scorer to `local`.
-    func scorers(into names: inout [String], local: (SuiteScorer) throws(CheckFailure) -> Void) throws(CheckFailure) {
+    /// The check's scorers as a job's request names them: configured names, the built-in
+    /// judges' rubric files, the perplexity scorer, scores files.
+    struct Scorers {
+        var configured: [String] = []
+        var localJudge: String?
+        var localPairwiseJudge: String?
+        var localPerplexity = false
+        var scoresFiles: [String] = []
+    }
+
+    func scorers() throws(CheckFailure) -> Scorers {
+        var found = Scorers()
         for scorer in check.scorers {
-            if case .configured(let name, _) = scorer { names.append(name) } else { try local(scorer) }
+            switch scorer {
+            case .configured(let name, _): found.configured.append(name)
+            case .localJudge(let name): found.localJudge = try location(of: name)
+            case .localPairwiseJudge(let name): found.localPairwiseJudge = try location(of: name)
+            case .localPerplexity: found.localPerplexity = true
+            case .scores(let path): found.scoresFiles.append(path)
+            }
         }
+        return found
     }
 
     func location(of rubric: String) throws(CheckFailure) -> String {

@@ -151,15 +151,14 @@ extension MonocultureCommand {
 
     /// Writes the files only after everything succeeded, each atomically.
     func write(_ results: MonocultureResults, generated: MonocultureDataset?) throws {
-        let folder = URL(fileURLWithPath: out)
+        var files: [(name: String, data: Data)] = []
         if let generated {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var lines = ""
             for item in generated.items { lines += String(decoding: try encoder.encode(item), as: UTF8.self) + "\n" }
-            try ResultsFile.writeAtomically(Data(lines.utf8), to: folder.appendingPathComponent("generated.jsonl"))
+            files.append(("generated.jsonl", Data(lines.utf8)))
         }
-        try ReportFiles.write(.monoculture(results), to: folder)
-        try ResultsFile.writeAtomically(try ResultsFile.encode(results), to: folder.appendingPathComponent("results.json"))
+        try ResultsFolder.write(.monoculture(results), files: files, to: URL(fileURLWithPath: out))
     }
 }

@@ -159,14 +159,7 @@ struct MonocultureCommand: AsyncParsableCommand {
         let progress = ProgressDisplay(quiet: quiet)
         var plan = try prepare(progress: progress)
         let assets = LocalAssets()
-        if installAssets && !(assets.hasLocalModel && assets.hasTextModels) {
-            progress.note("installing model assets into \(assets.root.path)")
-            do {
-                try AssetInstaller(assets: assets).install { progress.note($0) }
-            } catch {
-                throw RunFailure("\(error)")
-            }
-        }
+        try ScorerOptions.installAssets(if: installAssets, into: assets, progress: progress)
         let cache = try await cacheOptions.open(plan.configuration)
         let audit = MonocultureAudit(options: options(embedder: nil))
         let clock = ContinuousClock()

@@ -49,27 +49,6 @@ struct ScorerOptions: ParsableArguments {
         try PlauditConfiguration.loadDefault(config)
     }
 
-    /// The local judge's rubric when `--local-judge` is given.
-    func localJudgeRubric() throws -> Rubric? {
-        localJudge ? try Rubric.load(rubric) : nil
-    }
-
-    /// The scorers of this run, ready to start.
-    func session(configuration: PlauditConfiguration, localJudgeRubric: Rubric?) -> ScorerSession {
-        ScorerSession(
-            configuration: configuration, selected: scorerNames, localJudgeRubric: localJudgeRubric, localPerplexity: localPerplexity,
-            llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrency, verbose: verbose)
-    }
-
-    /// The rubrics of every judge this run uses, for the manifest.
-    func rubricReferences(localJudgeRubric: Rubric?, configured: [ScorerConfiguration]) throws -> [RubricReference] {
-        var rubrics = localJudgeRubric.map { [$0.reference] } ?? []
-        for scorer in configured where scorer.type == .judge {
-            rubrics.append(try Rubric.load(scorer.rubric ?? "pointwise-quality").reference)
-        }
-        return rubrics
-    }
-
     /// The models of `configuration` and the local model, set up as these options say.
     func backends(_ configuration: PlauditConfiguration, embedder: EmbedderChoice = .auto, embedderThreads: Int = 1) -> Backends {
         var backends = Backends(configuration: configuration)
@@ -84,7 +63,12 @@ struct ScorerOptions: ParsableArguments {
 
     /// Installs the local-model assets first when `--install-assets` asks for it and any are missing.
     func installAssetsIfAsked(_ assets: LocalAssets, progress: ProgressDisplay) throws {
-        guard installAssets && !(assets.hasLocalModel && assets.hasTextModels) else { return }
+        try Self.installAssets(if: installAssets, into: assets, progress: progress)
+    }
+
+    /// Installs the local-model assets when `asked` and any are missing (every command's `--install-assets`).
+    static func installAssets(if asked: Bool, into assets: LocalAssets, progress: ProgressDisplay) throws {
+        guard asked && !(assets.hasLocalModel && assets.hasTextModels) else { return }
         progress.note("installing model assets into \(assets.root.path)")
         do {
             try AssetInstaller(assets: assets).install { progress.note($0) }

@@ -141,7 +141,7 @@ public struct CalibrationJob: Sendable {
                 rubrics: rubrics, failures: live.flatMap(\.failures),
                 cache: Dictionary(live.map { ($0.descriptor.name, $0.counts) }, uniquingKeysWith: { a, _ in a }),
                 items: shard.indices(itemCount: data.items.count).count,
-                counts: Self.counts(live: live, statistics: statistics), timings: timings
+                counts: RunCounts.of(live: live, statistics: statistics), timings: timings
             )
             return .shard(manifest, tables: live)
         }
@@ -221,19 +221,6 @@ public struct CalibrationJob: Sendable {
         return (results, outcome.attachingScores(to: data))
     }
 
-    /// Cache and request counts of the live scorers, for manifests.
-    public static func counts(live: [ScoredTable], statistics: [String: BackendStatistics]) -> [String: Int] {
-        [
-            "cache_hits": live.reduce(0) { $0 + $1.counts.hits },
-            "cache_misses": live.reduce(0) { $0 + $1.counts.misses },
-            "cache_stored": live.reduce(0) { $0 + $1.counts.stored },
-            "requests": statistics.values.reduce(0) { $0 + $1.requests },
-            "retries": statistics.values.reduce(0) { $0 + $1.retries },
-            "throttled": statistics.values.reduce(0) { $0 + $1.throttled },
-            "request_failures": statistics.values.reduce(0) { $0 + $1.failures },
-        ]
-    }
-
     func clusteringOption(cut: Double) -> CalibrationOptions.Clustering {
         switch request.clustering {
         case .agglomerative: .agglomerative(threshold: cut)
@@ -249,7 +236,7 @@ public struct CalibrationJob: Sendable {
         var timings = outcome.timings
         timings["total"] = finished.timeIntervalSince(started)
         let iso = ISO8601DateFormatter()
-        var counts = Self.counts(live: live, statistics: statistics)
+        var counts = RunCounts.of(live: live, statistics: statistics)
         // Pairwise judges' cache use (collected after the analysis).
         counts["cache_hits", default: 0] += outcome.cache.hits
         counts["cache_misses", default: 0] += outcome.cache.misses

@@ -38,8 +38,7 @@ public struct HomogeneityRequest: Sendable {
 
     /// The settings' rules: the command line checks its options with them, a job its request.
     public func check() throws(ConfigurationError) {
-        guard (0.5..<1).contains(confidence) else { throw ConfigurationError("--confidence must be in [0.5, 1)") }
-        guard resamples >= 100 else { throw ConfigurationError("--resamples must be at least 100") }
+        try StatisticsSettings.check(resamples: resamples, permutations: nil, confidence: confidence)
         if let equivalenceThreshold, !(equivalenceThreshold > -1 && equivalenceThreshold <= 1) {
             throw ConfigurationError("--equivalence-threshold is a cosine in (-1, 1]")
         }

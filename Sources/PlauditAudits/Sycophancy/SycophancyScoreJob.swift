@@ -84,7 +84,7 @@ public struct SycophancyScoreJob: Sendable {
         let reward = SycophancyRewardAudit(options: options).analyze(
             sets: sets, items: data.items, live: live, variantSource: authors.isEmpty ? "file \(request.variants)" : authors.joined(separator: ", "))
         let finished = Date()
-        var counts = CalibrationJob.counts(live: live, statistics: statistics)
+        var counts = RunCounts.of(live: live, statistics: statistics)
         counts.merge(["probes": sets.count, "variants": data.responseCount, "failures": reward.failures.count]) { _, new in new }
         let manifest = RunManifest(
             command: request.command.line, startedAt: ISO8601DateFormatter().string(from: started),
