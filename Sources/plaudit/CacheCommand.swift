@@ -22,7 +22,7 @@ struct CacheCommand: AsyncParsableCommand {
                 print("no cache at \(cache)")
                 return nil
             }
-            return try await CacheCommand.run { try await SQLiteResponseCache(path: cache) }
+            return try await SQLiteResponseCache(path: cache)
         }
     }
 
@@ -33,8 +33,8 @@ struct CacheCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let cache = try await location.open() else { return }
-            let statistics = try await CacheCommand.run { try await cache.statistics() }
-            print(CacheCommand.render(statistics, path: cache.path))
+            let statistics = try await cache.statistics()
+            print(statistics.summary(path: cache.path))
         }
     }
 
@@ -62,11 +62,11 @@ struct CacheCommand: AsyncParsableCommand {
                 throw ConfigurationError("say which entries to prune with --older-than and/or --namespace (or use `plaudit cache clear`)")
             }
             guard let cache = try await location.open() else { return }
-            let deleted = try await CacheCommand.run { try await cache.prune(olderThan: cutoff, namespace: namespace) }
+            let deleted = try await cache.prune(olderThan: cutoff, namespace: namespace)
             let scope = [olderThan.map { "older than \($0)" }, namespace.map { "in \($0)" }].compactMap { $0 }
             print("deleted \(deleted) entries \(scope.joined(separator: " ")) from \(cache.path)")
-            let statistics = try await CacheCommand.run { try await cache.statistics() }
-            print(CacheCommand.render(statistics, path: cache.path))
+            let statistics = try await cache.statistics()
+            print(statistics.summary(path: cache.path))
         }
     }
 
@@ -77,46 +77,9 @@ struct CacheCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let cache = try await location.open() else { return }
-            let deleted = try await CacheCommand.run { try await cache.clear() }
-            let statistics = try await CacheCommand.run { try await cache.statistics() }
-            print("deleted \(deleted) entries from \(cache.path); \(CacheCommand.megabytes(statistics.fileBytes)) MB on disk")
+            let deleted = try await cache.clear()
+            let statistics = try await cache.statistics()
+            print("deleted \(deleted) entries from \(cache.path); \(CacheStatistics.megabytes(statistics.fileBytes)) MB on disk")
         }
-    }
-
-    /// Runs `body`, turning a cache error into the exit status: 2 when the file is not a
-    /// usable cache (the wrong path, a newer schema, a damaged file), 1 otherwise.
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        return try await body()
-    }
-
-    /// A summary line, then one line per namespace.
-    static func render(_ statistics: CacheStatistics, path: String) -> String {
-        var lines = [
-            "\(path): \(statistics.entries) entries, \(megabytes(statistics.bytes)) MB of answers, "
-                + "\(megabytes(statistics.fileBytes)) MB on disk"
-        ]
-        guard !statistics.namespaces.isEmpty else { return lines[0] }
-        let width = max(9, statistics.namespaces.map(\.name.count).max() ?? 0)
-        func pad(_ text: String, _ count: Int, left: Bool = false) -> String {
-            let fill = String(repeating: " ", count: max(0, count - text.count))
-            return left ? text + fill : fill + text
-        }
-        lines.append(pad("namespace", width, left: true) + pad("entries", 11) + pad("MB", 10) + "  oldest                 newest")
-        for namespace in statistics.namespaces {
-            lines.append(
-                pad(namespace.name, width, left: true) + pad("\(namespace.entries)", 11)
-                    + pad(megabytes(namespace.bytes), 10) + "  " + timestamp(namespace.oldest) + "   "
-                    + timestamp(namespace.newest)
-            )
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    static func megabytes(_ bytes: Int) -> String {
-        String(format: "%.1f", Double(bytes) / 1_000_000)
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
     }
 }

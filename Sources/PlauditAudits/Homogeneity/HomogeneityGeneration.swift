@@ -54,9 +54,7 @@ public struct HomogeneityGeneration: Sendable {
         let path = request.folder.appendingPathComponent("generations.jsonl")
         let bytes: Data
         do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            bytes = Data(try items.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined().utf8)
+            bytes = try JSONLines.encode(items)
             try AtomicFile.write(bytes, to: path)
         } catch {
             throw AuditError("cannot write \(path.path): \(error)")

@@ -1,44 +1,17 @@
-import ArgumentParser
 import Foundation
-import PlauditAudits
-import PlauditCore
 
-/// Where `plaudit embed` and `plaudit sentiment` read their texts.
-struct TextInputOptions: ParsableArguments {
-    @Argument(help: "Input file, or - for standard input.")
-    var input: String
-
-    @Option(help: "Input format: jsonl or text (default: by file extension).")
-    var format: String?
-
-    @Option(help: "JSONL field holding the text.")
-    var field = "text"
-
-    @Option(help: "JSONL field copied to the output as `id`.")
-    var idField = "id"
-
-    @Option(help: "Do part i of n (for example 2/4): every n-th text from the i-th. The parts' outputs together are the whole.")
-    var shard: ShardSpec?
-
-    func read() throws(InputError) -> [TextInput.Record] {
-        let records = try TextInput.read(path: input, format: format, field: field, idField: idField)
-        guard let shard else { return records }
-        return shard.indices(itemCount: records.count).map { records[$0] }
-    }
-}
-
-/// Texts for `plaudit embed` and `plaudit sentiment`: JSON Lines with a text field (other
+/// Texts to embed or classify, one record each: JSON Lines with a text field (other
 /// fields are carried through as `id`), or plain text with one text per line.
-struct TextInput {
-    struct Record {
-        var line: Int
-        var id: String?
-        var text: String
+public enum TextInput {
+    public struct Record: Sendable {
+        public var line: Int
+        public var id: String?
+        public var text: String
     }
 
     /// Reads `path` (`-` for standard input). `.jsonl` files, or `format == "jsonl"`, are JSON
     /// Lines; anything else is one text per line.
-    static func read(path: String, format: String?, field: String, idField: String) throws(InputError) -> [Record] {
+    public static func read(path: String, format: String?, field: String, idField: String) throws(InputError) -> [Record] {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
