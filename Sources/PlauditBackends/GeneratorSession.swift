@@ -9,7 +9,7 @@ public import PlauditRuntime
 /// judge: `localClient` hands it over so both share one server).
 public struct GeneratorSession: Sendable {
     /// The built-in model's name in results.
-    public static let localName = "smollm2-135m"
+    public static let localName = GeneratorSelection.localName
 
     public var configuration: PlauditConfiguration
     public var options: GeneratorSelection

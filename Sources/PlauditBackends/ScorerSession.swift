@@ -20,6 +20,9 @@ public struct ScorerSession: Sendable {
     public var concurrencyOverride: Int?
     /// `--verbose`: describe each backend before the run and its request counts after.
     public var verbose = false
+    /// A client of a local llama.cpp server already up (a generator session's), for the
+    /// built-in scorers to share instead of starting their own.
+    public var localClient: BackendClient?
 
     public init(
         configuration: PlauditConfiguration, selected: [String], localJudgeRubric: Rubric?, localPerplexity: Bool, llamaURL: String?,
@@ -63,7 +66,7 @@ public struct ScorerSession: Sendable {
         let localPlaceholder = LocalModelServer.placeholder(concurrency: concurrencyOverride ?? 1)
         let transports = SharedTransports(for: backends + [localPlaceholder])
         do {
-            let result = try await withLocalServer(progress: progress) { localURL, identity in
+            let result = try await withLocalClient(transports: transports, progress: progress) { localClient in
                 var clients: [String: BackendClient] = [:]
                 // A subprocess backend has no URL and no HTTP client.
                 for backend in backends where backend.kind != .subprocess && chosen.contains(where: { $0.backend == backend.name }) {
@@ -85,10 +88,8 @@ public struct ScorerSession: Sendable {
                         if let process = made as? SubprocessScorer { processes.append(process) }
                         live.append(LiveScorer(scorer: made, concurrency: backend.concurrency, rubric: rubric))
                     }
-                    if let localURL {
-                        let local = LocalModelServer.backend(url: localURL, identity: identity, concurrency: concurrencyOverride ?? 1)
-                        let client = try BackendClient(configuration: local, transport: transports.transport(for: local))
-                        clients[local.name] = client
+                    if let client = localClient {
+                        clients[client.configuration.name] = client
                         let concurrency = concurrencyOverride ?? 1
                         if let rubric = localJudgeRubric {
                             live.append(LiveScorer(scorer: try BackendRegistry.localJudge(client: client, rubric: rubric), concurrency: concurrency, rubric: rubric))
@@ -150,9 +151,16 @@ public struct ScorerSession: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    /// Runs `body` with the local server when a built-in scorer is asked for, else with `nil`.
-    private func withLocalServer<T: Sendable>(progress: any ProgressReporter, _ body: (String?, String?) async throws -> T) async throws -> T {
-        guard usesLocalModel else { return try await body(nil, nil) }
-        return try await LocalModelServer.withRunning(llamaURL: llamaURL, threads: threads, progress: progress) { try await body($0, $1) }
+    /// Runs `body` with a client of the local server when a built-in scorer is asked for (the
+    /// one handed in, or a server started here), else with `nil`.
+    private func withLocalClient<T: Sendable>(
+        transports: SharedTransports, progress: any ProgressReporter, _ body: (BackendClient?) async throws -> T
+    ) async throws -> T {
+        guard usesLocalModel else { return try await body(nil) }
+        if let localClient { return try await body(localClient) }
+        return try await LocalModelServer.withRunning(llamaURL: llamaURL, threads: threads, progress: progress) { url, identity in
+            let local = LocalModelServer.backend(url: url, identity: identity, concurrency: concurrencyOverride ?? 1)
+            return try await body(try BackendClient(configuration: local, transport: transports.transport(for: local)))
+        }
     }
 }

@@ -2,8 +2,8 @@ public import PlauditCore
 public import PlauditRuntime
 public import Synchronization
 
-/// A ``ModelProvider`` in memory: reward scorers that are plain functions of the request, and a
-/// deterministic embedder. Jobs run against it in-process exactly as the command line runs them
+/// A ``ModelProvider`` in memory: reward scorers, generators and a sentiment classifier that are
+/// plain functions of the request, and a deterministic embedder. Jobs run against it in-process exactly as the command line runs them
 /// against servers, with no server, no subprocess and no argument list; it counts what it was
 /// asked, so a test can check that nothing was asked twice.
 public final class FakeModels: ModelProvider {
@@ -18,18 +18,34 @@ public final class FakeModels: ModelProvider {
         }
     }
 
+    /// A configured chat model: its name and its answer to a request.
+    public struct Generator: Sendable {
+        public var name: String
+        public var answer: @Sendable (ChatRequest) -> String
+
+        public init(name: String, answer: @escaping @Sendable (ChatRequest) -> String) {
+            self.name = name
+            self.answer = answer
+        }
+    }
+
     public let scorers: [Scorer]
-    /// Requests answered, per scorer name.
+    public let generators: [Generator]
+    /// The sentiment of a text, for jobs that classify sentiment; `nil`: no classifier.
+    public let sentiment: (@Sendable (String) -> SentimentScores)?
+    /// Requests answered, per scorer or generator name.
     public let asked = Mutex<[String: Int]>([:])
     /// How many times the scorers were brought up.
     public let sessions = Mutex(0)
 
-    public init(scorers: [Scorer]) {
+    public init(scorers: [Scorer], generators: [Generator] = [], sentiment: (@Sendable (String) -> SentimentScores)? = nil) {
         self.scorers = scorers
+        self.generators = generators
+        self.sentiment = sentiment
     }
 
     public func configuredScorers(_ selection: ScorerSelection) throws -> [ScorerConfiguration] {
-        let chosen = selection.configured.isEmpty ? scorers.map(\.name) : selection.configured
+        let chosen = selection.configured.isEmpty && selection.allWhenEmpty ? scorers.map(\.name) : selection.configured
         return try chosen.map { name in
             guard scorers.contains(where: { $0.name == name }) else { throw ConfigurationError("--scorer \(name): no such scorer") }
             return ScorerConfiguration(name: name, backend: "fake", type: .rewardModel)
@@ -47,14 +63,33 @@ public final class FakeModels: ModelProvider {
     }
 
     public func configuredGenerators(_ selection: GeneratorSelection) throws -> [String] {
-        guard selection.isEmpty else { throw ConfigurationError("FakeModels has no generators") }
-        return []
+        guard !selection.localGenerator else { throw ConfigurationError("FakeModels has no local model") }
+        for name in selection.generators where !generators.contains(where: { $0.name == name }) {
+            throw ConfigurationError("--generator \(name): no such generator")
+        }
+        return selection.generators
     }
 
     public func withGenerators<T: Sendable>(
         _ selection: GeneratorSelection, progress: any ProgressReporter, _ body: ([LiveGenerator]) async throws -> T
     ) async throws -> T {
-        try await body([])
+        let live = try configuredGenerators(selection).map { name in
+            LiveGenerator(name: name, generator: FunctionGenerator(generator: generators.first { $0.name == name }!, models: self), concurrency: 4)
+        }
+        return try await body(live)
+    }
+
+    public func labelJudge(on generator: LiveGenerator, rubric: LabelRubric) -> any LabelJudge {
+        FunctionLabelJudge(name: generator.name, generator: generator.generator, rubric: rubric)
+    }
+
+    public func checkSentimentClassifier(_ backend: String?) throws {
+        guard backend == nil, sentiment != nil else { throw ConfigurationError("FakeModels has no sentiment classifier \(backend ?? "")") }
+    }
+
+    public func withSentimentClassifier<T: Sendable>(_ backend: String?, _ body: (any SentimentClassifier) async throws -> T) async throws -> T {
+        try checkSentimentClassifier(backend)
+        return try await body(FunctionSentiment(classify: sentiment!))
     }
 
     public func withEmbedder<T: Sendable>(
@@ -74,11 +109,52 @@ struct FunctionScorer: RewardScorer {
     let models: FakeModels
 
     var descriptor: ScorerDescriptor { ScorerDescriptor(name: scorer.name, kind: .rewardModel, backend: "fake") }
+    /// Cached like a live scorer, so a test can check that a rerun asks nothing.
+    var cacheIdentity: ScorerCacheIdentity? { ScorerCacheIdentity(backendKind: "fake", baseURL: "memory:", model: scorer.name) }
 
     func score(_ request: ScoringRequest) async throws -> ScoreOutcome {
         models.record(scorer.name)
         return .score(scorer.score(request))
     }
+}
+
+/// A fake chat model: its function of the request, counted.
+struct FunctionGenerator: ChatGenerator {
+    let generator: FakeModels.Generator
+    let models: FakeModels
+
+    var descriptor: GeneratorDescriptor { GeneratorDescriptor(backend: "fake", baseURL: "memory:", model: generator.name) }
+    var capabilities: ChatCapabilities { ChatCapabilities(maxTopLogprobs: 0, assistantPrefill: false, jsonSchema: false, seed: true) }
+
+    func complete(_ request: ChatRequest) async throws -> ChatCompletion {
+        models.record(generator.name)
+        return ChatCompletion(text: generator.answer(request), finishReason: "stop")
+    }
+}
+
+/// A fake categorical judge: the generator's answer to the rendered rubric, read for one label.
+struct FunctionLabelJudge: LabelJudge {
+    let name: String
+    let generator: any ChatGenerator
+    let rubric: LabelRubric
+
+    var labels: [String] { rubric.labels }
+    var descriptor: ScorerDescriptor { ScorerDescriptor(name: name, kind: .judge, backend: "fake", model: generator.descriptor.model) }
+    var cacheIdentity: ScorerCacheIdentity? { nil }
+
+    func label(_ request: ScoringRequest) async throws -> LabelOutcome {
+        let prompt = rubric.render(prompt: request.prompt.text, response: request.response)
+        let reply = try await generator.complete(ChatRequest(messages: [ChatMessage(role: "user", content: prompt)], maxTokens: 8, temperature: 0))
+        return rubric.label(in: reply.text).map { .label($0) } ?? .failure("no label in \"\(reply.text)\"")
+    }
+}
+
+/// A fake sentiment classifier: its function of each text.
+struct FunctionSentiment: SentimentClassifier {
+    let classify: @Sendable (String) -> SentimentScores
+    var name: String { "fake-sentiment" }
+
+    func classify(_ texts: [String]) async throws -> [SentimentScores] { texts.map(classify) }
 }
 
 /// Hashed character trigrams, L2-normalised: texts that share words are near, deterministically.

@@ -32,6 +32,8 @@ struct AuditCommand: AsyncParsableCommand {
 
     @OptionGroup var scoring: ScorerOptions
 
+    @OptionGroup var models: ModelOptions
+
     @Flag(help: "Judge atypical–modal pairs (and human-labelled pairs) with the local SmolLM2 model in both orders: position bias and preference for atypical answers.")
     var localPairwiseJudge = false
 
@@ -47,11 +49,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Cosine-distance cut for agglomerative clustering (default: calibrated per embedder).")
     var threshold: Double?
 
-    @Option(help: "Embedder: auto (MiniLM when installed, else lexical), minilm or lexical.")
-    var embedder: EmbedderChoice = .auto
-
-    @Option(help: "Threads for the MiniLM encoder.")
-    var embedderThreads = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var embedding: EmbedderOptions
 
     @Option(help: "Clusters per prompt for k-means.")
     var k = 3
@@ -72,14 +70,10 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Do part i of n (for example 2/4) and write it for `plaudit merge`.")
     var shard: ShardSpec?
 
-    @Option(help: "Folder for results.json, report.md, report.html and scores.jsonl.")
-    var out = "results"
+    @OptionGroup var output: OutputOptions
 
     @Flag(help: "Leave out bad input rows (counted in the results) instead of stopping.")
     var skipBadRows = false
-
-    @Flag(help: "No progress output.")
-    var quiet = false
 
     func validate() throws {
         do {
@@ -90,14 +84,14 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let progress = ProgressDisplay(quiet: quiet)
-        let configuration = try scoring.loadConfiguration()
-        let models = scoring.backends(configuration, embedder: embedder, embedderThreads: embedderThreads)
-        let job = try CalibrationJob.plan(request(configuration, command: .active), models: models, progress: progress)
+        let (progress, out) = (ProgressDisplay(quiet: output.quiet), output.out)
+        let configuration = try models.loadConfiguration()
+        let backends = models.backends(configuration, scoring: scoring, embedder: embedding.embedder, embedderThreads: embedding.embedderThreads)
+        let job = try CalibrationJob.plan(request(configuration, command: .active), models: backends, progress: progress)
         // Install first, so that a first run on a fresh machine already uses MiniLM.
-        try scoring.installAssetsIfAsked(models.assets, progress: progress)
+        try models.installAssetsIfAsked(backends.assets, progress: progress)
         let cache = try await cacheOptions.open(configuration)
-        switch try await job.run(models: models, cache: cache, refresh: cacheOptions.refresh, progress: progress) {
+        switch try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress) {
         case .shard(let manifest, let tables):
             try RunFailure.writing(to: out) { try ShardMerge.write(manifest, tables: tables, data: job.data, to: out) }
             print("wrote shard \(manifest.shard) (\(manifest.items) prompts) to \(out)/shard.json and \(out)/scores.jsonl; combine the parts with `plaudit merge`")
@@ -129,7 +123,7 @@ struct AuditCommand: AsyncParsableCommand {
         request.confidence = statistics.confidence
         request.seed = seed
         request.shard = shard
-        request.llamaThreads = scoring.threads
+        request.llamaThreads = models.threads
         return request
     }
 

@@ -30,7 +30,9 @@ struct HomogeneityCommand: AsyncParsableCommand {
     @Option(help: "Generate instead of reading generations: prompts as JSONL, one {\"id\", \"prompt\"} per line.")
     var prompts: String?
 
-    @OptionGroup var generatorOptions: GeneratorOptions
+    @OptionGroup var generation: GeneratorOptions
+
+    @OptionGroup var models: ModelOptions
 
     @Option(help: "Generations per model and prompt.")
     var samples = 10
@@ -46,14 +48,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
 
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Option(help: "Embedder: auto (MiniLM when installed, else lexical), minilm or lexical.")
-    var embedder: EmbedderChoice = .auto
-
-    @Option(help: "Threads for the MiniLM encoder and the analysis.")
-    var embedderThreads = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(help: "Backends (plaudit.yaml), for an embeddings backend. Default: ./plaudit.yaml when it exists.")
-    var config: String?
+    @OptionGroup var embedding: EmbedderOptions
 
     @Option(
         help: ArgumentHelp(
@@ -66,11 +61,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
     @Option(name: .customLong("neighbours"), help: "Nearest-neighbour counts N for model mixing. Repeatable.")
     var neighbours: [Int] = [5, 50]
 
-    @Option(help: "Bootstrap resamples over prompts.")
-    var resamples = 2_000
-
-    @Option(help: "Confidence level of intervals.")
-    var confidence = 0.95
+    @OptionGroup var statistics: ResamplingOptions
 
     @Option(help: "Seed for the bootstrap and for the generation seeds.")
     var seed: UInt64 = 20_251_022
@@ -78,11 +69,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
     @Option(help: "Also write every embedding as JSONL (item_id, response_id, model, embedding) to this file.")
     var writeEmbeddings: String?
 
-    @Option(help: "Folder for results.json, report.md and report.html.")
-    var out = "results"
-
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         do {
@@ -93,14 +80,13 @@ struct HomogeneityCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let progress = ProgressDisplay(quiet: quiet)
-        let configuration = try PlauditConfiguration.loadDefault(config)
-        var models = Backends(configuration: configuration)
-        models.embedder = embedder
-        models.embedderThreads = embedderThreads
-        let job = try HomogeneityJob.plan(request(command: .active), models: models, progress: progress)
+        let (progress, out) = (ProgressDisplay(quiet: output.quiet), output.out)
+        let configuration = try models.loadConfiguration()
+        let backends = models.backends(configuration, embedder: embedding.embedder, embedderThreads: embedding.embedderThreads)
+        try models.installAssetsIfAsked(backends.assets, progress: progress)
+        let job = try HomogeneityJob.plan(request(command: .active), models: backends, progress: progress)
         let cache: (any ResponseCache)? = prompts == nil ? nil : try await cacheOptions.open(configuration)
-        let results = try await job.run(models: models, cache: cache, refresh: cacheOptions.refresh, progress: progress)
+        let results = try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress)
         try RunFailure.writing(to: out) { try ResultsFolder.write(.homogeneity(results), to: URL(fileURLWithPath: out)) }
         print(HomogeneityConsoleTable.render(results), terminator: "")
         print("wrote \(out)/results.json, \(out)/report.md, \(out)/report.html")
@@ -108,21 +94,21 @@ struct HomogeneityCommand: AsyncParsableCommand {
 
     /// The request these options make, recording `command`.
     func request(command: RecordedCommand) -> HomogeneityRequest {
-        var request = HomogeneityRequest(folder: URL(fileURLWithPath: out), command: command)
+        var request = HomogeneityRequest(folder: URL(fileURLWithPath: output.out), command: command)
         request.dataset = dataset
         request.format = format
         request.prompts = prompts
-        request.generators = generatorOptions.selection
+        request.generators = generation.selection(models)
         request.samples = samples
         request.temperatures = temperature
         request.topP = topP
         request.maxTokens = maxTokens
         request.equivalenceThreshold = equivalenceThreshold
         request.neighbours = neighbours
-        request.resamples = resamples
-        request.confidence = confidence
+        request.resamples = statistics.resamples
+        request.confidence = statistics.confidence
         request.seed = seed
-        request.threads = embedderThreads
+        request.threads = embedding.embedderThreads
         request.writeEmbeddings = writeEmbeddings
         return request
     }

@@ -21,11 +21,7 @@ struct MergeCommand: AsyncParsableCommand {
     @Argument(help: "The parts' output folders (each holds shard.json and scores.jsonl).")
     var parts: [String]
 
-    @Option(help: "Folder for results.json, report.md, report.html and scores.jsonl.")
-    var out = "results"
-
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let path = URL(fileURLWithPath: parts[0]).appendingPathComponent(ShardMerge.manifestName).path
@@ -39,12 +35,13 @@ struct MergeCommand: AsyncParsableCommand {
         } catch {
             throw ConfigurationError("the parts' recorded arguments do not parse: \(AuditCommand.message(for: error))")
         }
-        let progress = ProgressDisplay(quiet: quiet || audit.quiet)
-        let configuration = try audit.scoring.loadConfiguration()
-        let models = audit.scoring.backends(configuration, embedder: audit.embedder, embedderThreads: audit.embedderThreads)
+        let progress = ProgressDisplay(quiet: output.quiet || audit.output.quiet)
+        let configuration = try audit.models.loadConfiguration()
+        let models = audit.models.backends(
+            configuration, scoring: audit.scoring, embedder: audit.embedding.embedder, embedderThreads: audit.embedding.embedderThreads)
         let request = audit.request(configuration, command: RecordedCommand(words: ["audit"] + manifest.arguments))
         let job = try CalibrationJob.plan(request, models: models, progress: progress, merging: true)
         let (results, scored) = try await job.merge(parts: parts, models: models, progress: progress)
-        try AuditCommand.write(results, scored: scored, to: out)
+        try AuditCommand.write(results, scored: scored, to: output.out)
     }
 }

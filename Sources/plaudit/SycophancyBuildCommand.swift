@@ -3,6 +3,7 @@ import Foundation
 import PlauditAudits
 import PlauditCore
 import PlauditReports
+import PlauditRuntime
 
 /// `plaudit sycophancy build`: QA items → probes JSONL.
 struct SycophancyBuildCommand: AsyncParsableCommand {
@@ -37,38 +38,19 @@ struct SycophancyBuildCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let probes: [SycophancyProbe]
-        let itemCount: Int
-        let qa = try QAItemReader().read(path: items)
-        let chosen = SycophancyProbeBuilder.select(qa, count: count, seed: seed)
-        let template = try contexts.map(SycophancyContexts.init(contentsOf:)) ?? SycophancyContexts.builtIn()
-        let builder = SycophancyProbeBuilder(contexts: template, seed: seed)
-        probes = builder.probes(for: chosen)
-        itemCount = chosen.count
+        let (probes, items) = try SycophancyProbeBuilder.build(file: self.items, contexts: contexts, count: count, seed: seed)
         do {
-            try ResultsFile.writeAtomically(try SycophancyFiles.jsonLines(probes), to: URL(fileURLWithPath: out))
+            try AtomicFile.write(try JSONLines.encode(probes), to: URL(fileURLWithPath: out))
         } catch {
             throw RunFailure("cannot write \(out): \(error)")
         }
-        let conditions = itemCount == 0 ? 0 : probes.count / itemCount
-        print("wrote \(probes.count) probes (\(itemCount) items × \(conditions) conditions) to \(out)")
+        let conditions = items == 0 ? 0 : probes.count / items
+        print("wrote \(probes.count) probes (\(items) items × \(conditions) conditions) to \(out)")
     }
 }
 
 /// Writing the sycophancy audit's JSONL files and results.
 enum SycophancyFiles {
-    /// One compact JSON object per line, keys sorted: the same values give the same bytes.
-    static func jsonLines<T: Encodable>(_ rows: [T]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
-        for row in rows {
-            data.append(try encoder.encode(row))
-            data.append(UInt8(ascii: "\n"))
-        }
-        return data
-    }
-
     /// Writes results.json, report.md and report.html into `folder`, each atomically, and prints the summary.
     static func write(_ results: SycophancyResults, to folder: String) throws {
         try RunFailure.writing(to: folder) { try ResultsFolder.write(.sycophancy(results), to: URL(fileURLWithPath: folder)) }

@@ -2,9 +2,7 @@ import ArgumentParser
 import Foundation
 import PlauditAudits
 import PlauditBackends
-import PlauditClients
 import PlauditCore
-import PlauditReports
 import PlauditRuntime
 
 /// `plaudit sycophancy rewrite`: a rewrite model writes the six answer variants of each probe,
@@ -44,8 +42,7 @@ struct SycophancyRewriteCommand: AsyncParsableCommand {
     @Option(help: "Seed of the per-variant generation seeds.")
     var seed: UInt64 = 20_251_121
 
-    @Option(help: "Backends (plaudit.yaml). Default: ./plaudit.yaml when it exists.")
-    var config: String?
+    @OptionGroup var models: ModelOptions
 
     @OptionGroup var cacheOptions: CacheOptions
 
@@ -56,51 +53,39 @@ struct SycophancyRewriteCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard generation.generators.count + (generation.localGenerator ? 1 : 0) == 1 else {
-            throw ValidationError("name one rewrite model: --generator NAME or --local-generator")
+        do {
+            try request.check()
+        } catch {
+            throw ValidationError(error.description)
         }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        guard maxTokens >= 1 else { throw ValidationError("--max-tokens must be at least 1") }
-        guard temperature >= 0 else { throw ValidationError("--temperature must not be negative") }
     }
 
     func run() async throws {
         let progress = ProgressDisplay(quiet: quiet)
-        var chosen: [SycophancyProbe]
-        let configuration: PlauditConfiguration
-        let rewrite: RewriteTemplate
-        let wanted = Set(beliefs.isEmpty ? [.incorrect] : beliefs)
-        chosen = try SycophancyProbeReader().probes(path: probes).filter { wanted.contains($0.belief) }
-        if let limit { chosen = Array(chosen.prefix(limit)) }
-        guard !chosen.isEmpty else { throw ConfigurationError("no probe in \(probes) has the belief \(wanted.map(\.rawValue).sorted().joined(separator: " or "))") }
-        configuration = try PlauditConfiguration.loadDefault(config)
-        if FileManager.default.fileExists(atPath: template) {
-            rewrite = try RewriteTemplate(contentsOf: template)
-        } else if template == "sycophancy-rewrite" {
-            rewrite = try RewriteTemplate.builtIn()
-        } else {
-            throw ConfigurationError("rewrite template '\(template)' is neither a file nor the embedded sycophancy-rewrite")
-        }
+        let configuration = try models.loadConfiguration()
+        let backends = models.backends(configuration)
+        try models.installAssetsIfAsked(backends.assets, progress: progress)
+        let job = try SycophancyRewriteJob.plan(request, models: backends)
         let cache = try await cacheOptions.open(configuration)
-        let setting = SamplingSetting(temperature: temperature, maxTokens: maxTokens)
-        let session = GeneratorSession(configuration: configuration, options: generation.selection)
-        let outcome: (sets: [SycophancyVariantSet], omitted: [GenerationFailure], counts: CacheCounts)
-        outcome = try await session.run(progress: progress) { live, _ in
-            let model = live[0]
-            return try await SycophancyRewriter(template: rewrite, setting: setting, seed: seed).rewrite(
-                chosen, generator: model.generator,
-                collector: GenerationCollector(concurrency: model.concurrency, cache: cache, refresh: cacheOptions.refresh),
-                progress: progress)
-        }
-        for failure in outcome.omitted { progress.note("left out \(failure.taskID): \(failure.reason)") }
-        guard !outcome.sets.isEmpty else {
-            throw RunFailure("the rewrite model wrote no complete variant set")
-        }
+        let outcome = try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress)
         do {
-            try ResultsFile.writeAtomically(try SycophancyFiles.jsonLines(outcome.sets), to: URL(fileURLWithPath: out))
+            try AtomicFile.write(try JSONLines.encode(outcome.sets), to: URL(fileURLWithPath: out))
         } catch {
             throw RunFailure("cannot write \(out): \(error)")
         }
-        print("wrote \(outcome.sets.count) variant sets (\(outcome.omitted.count) probes left out; \(outcome.counts.hits) cached) to \(out)")
+        print("wrote \(outcome.sets.count) variant sets (\(outcome.omitted.count) probes left out; \(outcome.cache.hits) cached) to \(out)")
+    }
+
+    /// The request these options make.
+    var request: SycophancyRewriteJob.Request {
+        var request = SycophancyRewriteJob.Request(probes: probes)
+        request.model = generation.selection(models)
+        request.beliefs = beliefs
+        request.limit = limit
+        request.template = template
+        request.maxTokens = maxTokens
+        request.temperature = temperature
+        request.seed = seed
+        return request
     }
 }

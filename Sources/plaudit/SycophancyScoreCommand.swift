@@ -28,6 +28,8 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
 
     @OptionGroup var scoring: ScorerOptions
 
+    @OptionGroup var models: ModelOptions
+
     @OptionGroup var cacheOptions: CacheOptions
 
     @OptionGroup var statistics: StatisticsOptions
@@ -35,16 +37,12 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
     @Option(help: "Seed for the bootstrap and permutations.")
     var seed: UInt64 = 20_251_121
 
-    @Option(help: "Folder for results.json, report.md and report.html.")
-    var out = "results"
-
-    @Flag(help: "No progress output.")
-    var quiet = false
+    @OptionGroup var output: OutputOptions
 
     func run() async throws {
-        let progress = ProgressDisplay(quiet: quiet)
-        let configuration = try scoring.loadConfiguration()
-        let models = scoring.backends(configuration)
+        let progress = ProgressDisplay(quiet: output.quiet)
+        let configuration = try models.loadConfiguration()
+        let backends = models.backends(configuration, scoring: scoring)
         var request = SycophancyScoreRequest(variants: variants, command: .active)
         request.scoresFiles = scoresFiles
         request.configuration = configuration
@@ -55,11 +53,11 @@ struct SycophancyScoreCommand: AsyncParsableCommand {
         request.permutations = statistics.permutations
         request.confidence = statistics.confidence
         request.seed = seed
-        request.llamaThreads = scoring.threads
-        let job = try SycophancyScoreJob.plan(request, models: models, progress: progress)
-        try scoring.installAssetsIfAsked(models.assets, progress: progress)
+        request.llamaThreads = models.threads
+        let job = try SycophancyScoreJob.plan(request, models: backends, progress: progress)
+        try models.installAssetsIfAsked(backends.assets, progress: progress)
         let cache = try await cacheOptions.open(configuration)
-        let results = try await job.run(models: models, cache: cache, refresh: cacheOptions.refresh, progress: progress)
-        try SycophancyFiles.write(results, to: out)
+        let results = try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress)
+        try SycophancyFiles.write(results, to: output.out)
     }
 }

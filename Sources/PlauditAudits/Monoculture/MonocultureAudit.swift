@@ -7,8 +7,8 @@ public import PlauditRuntime
 ///
 /// Written only against Core protocols: the sentiment classifier or judge, the embedder, the
 /// word tokenizer and the premium's scorers are handed in, so the same code runs on label files,
-/// live servers and simulations. The stages can run apart (the command line runs the scorers
-/// inside its server session): ``sentiments(dataset:source:template:collector:progress:)``,
+/// live servers and simulations. The stages can run apart (``MonocultureJob`` runs the scorers
+/// while the models are up): ``sentiments(dataset:source:template:collector:progress:)``,
 /// ``premiumScores(dataset:template:scorers:collector:progress:)``, then
 /// ``analyze(dataset:sentiments:embedder:tokenizer:premium:progress:)``.
 public struct MonocultureAudit: Sendable {

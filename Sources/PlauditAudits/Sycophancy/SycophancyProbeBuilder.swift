@@ -34,6 +34,16 @@ public struct SycophancyProbeBuilder: Sendable {
     }
 
     /// The probes of `items`: item by item, then conditions in ``conditions`` order.
+    /// `plaudit sycophancy build` as a library: the QA items of `file` (`count` of them drawn by
+    /// `seed`, or all), every one in every context × belief of `contexts` (a YAML file, or the
+    /// built-in set when `nil`). Returns the probes and the number of items.
+    public static func build(file: String, contexts: String?, count: Int?, seed: UInt64) throws -> (probes: [SycophancyProbe], items: Int) {
+        if let count, count < 1 { throw ConfigurationError("--items must be at least 1") }
+        let chosen = select(try QAItemReader().read(path: file), count: count, seed: seed)
+        let template = try contexts.map(SycophancyContexts.init(contentsOf:)) ?? SycophancyContexts.builtIn()
+        return (SycophancyProbeBuilder(contexts: template, seed: seed).probes(for: chosen), chosen.count)
+    }
+
     public func probes(for items: [QAItem]) -> [SycophancyProbe] {
         var out: [SycophancyProbe] = []
         out.reserveCapacity(items.count * conditions.count)

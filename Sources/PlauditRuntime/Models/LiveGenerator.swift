@@ -16,6 +16,9 @@ public struct LiveGenerator: Sendable {
 
 /// Which models write a job's texts: configured chat backends by name and the built-in model.
 public struct GeneratorSelection: Sendable {
+    /// The built-in model's name: its texts are labelled with it.
+    public static let localName = "smollm2-135m"
+
     /// Chat backends in the configuration, one model each.
     public var generators: [String] = []
     /// The built-in SmolLM2-135M-Instruct on a local llama.cpp server.

@@ -1,0 +1,55 @@
+public import PlauditCore
+public import PlauditRuntime
+
+/// What `plaudit sycophancy run` is asked to do: one policy answers every probe, the answers are
+/// graded against the key, and each condition's error rate is compared with the unmodified one.
+public struct SycophancyRunRequest: Sendable {
+    /// Who grades the answers after the string-match pre-check.
+    public enum Grader: Sendable, Equatable {
+        /// A chat backend of the configuration.
+        case judge(String)
+        /// The built-in model (the same local server as a local policy).
+        case localJudge
+        /// String match only: answers it cannot decide count as failures.
+        case stringMatch
+    }
+
+    /// The probes file (JSONL from `plaudit sycophancy build`).
+    public var probes: String
+    /// The policy: exactly one generator.
+    public var policy = GeneratorSelection()
+    public var grader: Grader = .stringMatch
+    /// The grading rubric: a file, or the id of the embedded one.
+    public var judgeRubric = "sycophancy-correctness"
+    /// Requests in flight for the judge; `nil` for the judge backend's own limit.
+    public var judgeConcurrency: Int?
+    public var maxTokens = 48
+    public var temperature = 0.0
+    public var topP: Double?
+    public var seed: UInt64 = 20_251_121
+    public var confidence = 0.95
+    /// The command line the results record.
+    public var command: RecordedCommand
+
+    public init(probes: String, command: RecordedCommand) {
+        self.probes = probes
+        self.command = command
+    }
+
+    /// The policy's name in results: the configured backend's, or the built-in model's.
+    public var policyName: String {
+        policy.localGenerator ? GeneratorSelection.localName : policy.generators.first ?? ""
+    }
+
+    /// The settings' rules: the command line checks its options with them, a job its request.
+    public func check() throws(ConfigurationError) {
+        guard policy.generators.count + (policy.localGenerator ? 1 : 0) == 1 else {
+            throw ConfigurationError("name one policy: --generator NAME or --local-generator")
+        }
+        guard maxTokens >= 1 else { throw ConfigurationError("--max-tokens must be at least 1") }
+        guard temperature >= 0 else { throw ConfigurationError("--temperature must not be negative") }
+        if let topP, !(topP > 0 && topP <= 1) { throw ConfigurationError("--top-p must be in (0, 1]") }
+        try StatisticsSettings.check(resamples: nil, permutations: nil, confidence: confidence)
+        if let judgeConcurrency, judgeConcurrency < 1 { throw ConfigurationError("--judge-concurrency must be at least 1") }
+    }
+}
