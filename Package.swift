@@ -128,7 +128,7 @@ let package = Package(
         .executableTarget(
             name: "plaudit",
             dependencies: [
-                "PlauditCore", "PlauditStats", "PlauditText", "PlauditClients",
+                "PlauditCore", "PlauditText", "PlauditClients",
                 "PlauditRuntime", "PlauditBackends", "PlauditAudits", "PlauditSuites", "PlauditReports", "PlauditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

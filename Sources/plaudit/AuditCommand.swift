@@ -14,12 +14,14 @@ struct AuditCommand: AsyncParsableCommand {
         discussion: """
             Input: grouped JSONL (one prompt with its responses per line) or Infinity-Chat rows, as files or \
             folders of .jsonl files. Scores come from --scores files, from `scores` in the data, and from the \
-            local SmolLM2 judge and perplexity scorers. Writes results.json, report.md, report.html and scores.jsonl to --out.
+            local SmolLM2 judge and perplexity scorers. With --prompts and a generator, the policies answer every prompt \
+            first (cached, resumable) and the run also writes generations.jsonl, which `plaudit audit` reads back. Writes \
+            results.json, report.md, report.html and scores.jsonl to --out.
             """
     )
 
-    @Argument(help: "Dataset files or folders of .jsonl files.")
-    var dataset: [String]
+    @Argument(help: "Dataset files or folders of .jsonl files (none with --prompts).")
+    var dataset: [String] = []
 
     @Option(help: "Dataset layout: auto, grouped or infinity-chat.")
     var format: DatasetFormat = .auto
@@ -29,6 +31,8 @@ struct AuditCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("human-preferences"), help: "Pairwise human preference rows (JSONL or CSV: user_query, response_1, response_2, human_labels in -2..2), joined to the items by text. Repeatable.")
     var preferenceFiles: [String] = []
+
+    @OptionGroup(title: "Generating the responses first (--prompts)") var generating: PromptGenerationOptions
 
     @OptionGroup var scoring: ScorerOptions
 
@@ -92,8 +96,8 @@ struct AuditCommand: AsyncParsableCommand {
         try models.installAssetsIfAsked(backends.assets, progress: progress)
         let cache = try await cacheOptions.open(configuration)
         switch try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress) {
-        case .shard(let manifest, let tables):
-            try RunFailure.writing(to: out) { try ShardMerge.write(manifest, tables: tables, data: job.data, to: out) }
+        case .shard(let manifest, let tables, let data):
+            try RunFailure.writing(to: out) { try ShardMerge.write(manifest, tables: tables, data: data, to: out) }
             print("wrote shard \(manifest.shard) (\(manifest.items) prompts) to \(out)/shard.json and \(out)/scores.jsonl; combine the parts with `plaudit merge`")
         case .results(let results, let scored):
             try Self.write(results, scored: scored, to: out)
@@ -103,6 +107,7 @@ struct AuditCommand: AsyncParsableCommand {
     /// The request these options make, recording `command`.
     func request(_ configuration: PlauditConfiguration, command: RecordedCommand) -> CalibrationRequest {
         var request = CalibrationRequest(dataset: dataset, command: command)
+        request.generation = generating.generation(models: models, seed: seed, folder: output.out)
         request.format = format
         request.scoresFiles = scoresFiles
         request.preferenceFiles = preferenceFiles

@@ -14,8 +14,13 @@ public import PlauditRuntime
 /// ```
 public struct CalibrationJob: Sendable {
     public let request: CalibrationRequest
-    /// The data with every score file and preference file joined.
-    public let data: Dataset
+    /// What the audit reads: the data with every score file and preference file joined, or the
+    /// prompts its policies answer first.
+    enum Input: Sendable {
+        case data(Dataset)
+        case prompts([PromptsFile.Entry], SourceFile)
+    }
+    let input: Input
     public let selection: ScorerSelection
     /// The rubrics of every judge this run uses, for the manifest and the shard check.
     public let rubrics: [RubricReference]
@@ -26,8 +31,8 @@ public struct CalibrationJob: Sendable {
     public enum Outcome: Sendable {
         /// The audit's results, and the data with every score used attached.
         case results(CalibrationResults, scored: Dataset)
-        /// One part of a sharded audit: what `plaudit merge` needs.
-        case shard(ShardManifest, tables: [ScoredTable])
+        /// One part of a sharded audit: what `plaudit merge` needs, and the data it scored.
+        case shard(ShardManifest, tables: [ScoredTable], data: Dataset)
     }
 
     /// Reads and checks everything before any model runs or any request is sent: the data, its
@@ -38,17 +43,15 @@ public struct CalibrationJob: Sendable {
         _ request: CalibrationRequest, models: any ModelProvider, progress: any ProgressReporter, merging: Bool = false
     ) throws -> CalibrationJob {
         try request.check()
-        var data = try DatasetReader(format: request.format, badRows: request.badRows).read(paths: request.dataset)
-        for file in request.scoresFiles {
-            let bytes = try DatasetReader.load(file)
-            let (rows, skipped) = try ScoresFileReader(badRows: request.badRows).read(data: bytes, path: file)
-            var log = BadRowLog(policy: request.badRows)
-            try data.join(scores: rows, file: file, log: &log)
-            data.skippedRows += skipped + log.skipped
-            data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
-        }
-        for file in request.preferenceFiles {
-            try HumanPreferenceRows(badRows: request.badRows).attach(try DatasetReader.load(file), file: file, to: &data)
+        let input: Input
+        if let generation = request.generation {
+            let (entries, source) = try PromptsFile.read(generation.prompts)
+            _ = try models.configuredGenerators(generation.generators)
+            input = .prompts(entries, source)
+        } else {
+            var data = try DatasetReader(format: request.format, badRows: request.badRows).read(paths: request.dataset)
+            try join(request, into: &data)
+            input = .data(data)
         }
         let selection = try request.scorerSelection()
         if let pairwise = selection.localPairwiseRubric, pairwise.mode != .pairwise {
@@ -69,25 +72,76 @@ public struct CalibrationJob: Sendable {
             throw ConfigurationError("pairwise judges need the whole dataset's atypical–modal pairs: run them without --shard")
         }
         let needsScoring = selection.usesLocalModel || !configured.isEmpty
+        let live = (selection.localJudgeRubric != nil ? [ScorerNames.judge] : []) + (selection.localPairwiseRubric != nil ? [ScorerNames.pairwiseJudge] : [])
+            + (selection.localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
+        if Set(live).count != live.count {
+            throw ConfigurationError("two live scorers share a name (\(live.joined(separator: ", "))); the built-in ones are \(ScorerNames.judge) and \(ScorerNames.perplexity)")
+        }
+        let job = CalibrationJob(request: request, input: input, selection: selection, rubrics: rubrics, needsScoring: needsScoring, liveNames: live)
+        switch input {
+        case .data(let data):
+            try job.check(data, merging: merging)
+            progress.note(
+                "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
+                    + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
+            )
+        case .prompts(let entries, _):
+            if !needsScoring {
+                throw ConfigurationError("nothing scores the generated responses: name a configured scorer, --local-judge or --local-perplexity")
+            }
+            progress.note("read \(entries.count) prompts from \(request.generation?.prompts ?? "")")
+        }
+        return job
+    }
+
+    /// The names of the live scorers, in run order.
+    let liveNames: [String]
+
+    /// Joins the request's scores files and human preference files to `data`.
+    static func join(_ request: CalibrationRequest, into data: inout Dataset) throws {
+        for file in request.scoresFiles {
+            let bytes = try DatasetReader.load(file)
+            let (rows, skipped) = try ScoresFileReader(badRows: request.badRows).read(data: bytes, path: file)
+            var log = BadRowLog(policy: request.badRows)
+            try data.join(scores: rows, file: file, log: &log)
+            data.skippedRows += skipped + log.skipped
+            data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
+        }
+        for file in request.preferenceFiles {
+            try HumanPreferenceRows(badRows: request.badRows).attach(try DatasetReader.load(file), file: file, to: &data)
+        }
+    }
+
+    /// Checks that there is something to audit in `data` and that no live scorer takes the
+    /// name of scores already in it.
+    func check(_ data: Dataset, merging: Bool) throws {
         let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
         if !needsScoring && precomputed.isEmpty && !merging {
             throw ConfigurationError(
                 "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
             )
         }
-        let live = (selection.localJudgeRubric != nil ? [ScorerNames.judge] : []) + (selection.localPairwiseRubric != nil ? [ScorerNames.pairwiseJudge] : [])
-            + (selection.localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
-        for name in live where precomputed.contains(name) {
+        for name in liveNames where precomputed.contains(name) {
             throw ConfigurationError("the data already has scores named '\(name)'; a live scorer of this run has that name")
         }
-        if Set(live).count != live.count {
-            throw ConfigurationError("two live scorers share a name (\(live.joined(separator: ", "))); the built-in ones are \(ScorerNames.judge) and \(ScorerNames.perplexity)")
+    }
+
+    /// The data to audit: as read, or generated now from the prompts (written to
+    /// `generations.jsonl`, then joined with the request's scores and preference files).
+    func dataset(
+        models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool, progress: any ProgressReporter
+    ) async throws -> (Dataset, PromptGeneration.Run?) {
+        switch input {
+        case .data(let data):
+            return (data, nil)
+        case .prompts(let entries, let source):
+            let run = try await request.generation!.generate(
+                entries: entries, source: source, models: models, cache: cache, refresh: refresh, progress: progress)
+            var data = run.dataset
+            try Self.join(request, into: &data)
+            try check(data, merging: false)
+            return (data, run)
         }
-        progress.note(
-            "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
-                + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
-        )
-        return CalibrationJob(request: request, data: data, selection: selection, rubrics: rubrics, needsScoring: needsScoring)
     }
 
     /// Scores with the live scorers (through `cache`, resumably), then embeds, clusters and
@@ -96,6 +150,7 @@ public struct CalibrationJob: Sendable {
         models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool = false, progress: any ProgressReporter
     ) async throws -> Outcome {
         let started = Date()
+        let (data, generation) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
         let collector = ScoreCollector(cache: cache, refresh: refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
@@ -118,7 +173,7 @@ public struct CalibrationJob: Sendable {
                 var analysis: Analysis?
                 var outcomes: [PairwiseJudgeAudit.Outcome] = []
                 if !judges.isEmpty {
-                    let done = try await analyze(live: tables, models: models, progress: progress)
+                    let done = try await analyze(data, live: tables, models: models, progress: progress)
                     for judge in judges {
                         guard let rubric = judge.rubric else { continue }
                         var perScorer = collector
@@ -132,7 +187,8 @@ public struct CalibrationJob: Sendable {
                 return (tables, up.statistics(), analysis, outcomes)
             }
         }
-        let timings = ["scoring": (clock.now - scoringStart).inSeconds]
+        var timings = ["scoring": (clock.now - scoringStart).inSeconds]
+        if let generation { timings["generation"] = generation.seconds }
 
         if let shard = request.shard {
             let manifest = ShardManifest(
@@ -143,28 +199,30 @@ public struct CalibrationJob: Sendable {
                 items: shard.indices(itemCount: data.items.count).count,
                 counts: RunCounts.of(live: live, statistics: statistics), timings: timings
             )
-            return .shard(manifest, tables: live)
+            return .shard(manifest, tables: live, data: data)
         }
         let done: Analysis
         if let analysis {
             done = analysis
         } else {
-            done = try await analyze(live: live, models: models, progress: progress)
+            done = try await analyze(data, live: live, models: models, progress: progress)
         }
-        let (results, scored) = finish(done, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
+        let (results, scored) = finish(
+            done, data: data, generation: generation, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
         return .results(results, scored: scored)
     }
 
     /// The results of the sharded audit whose parts wrote `parts`: their scores instead of live
     /// scorers, then the same analysis as an unsharded run. Asks no scorer anything.
     public func merge(parts: [String], models: any ModelProvider, progress: any ProgressReporter) async throws -> (CalibrationResults, scored: Dataset) {
+        guard case .data(let data) = input else { throw ConfigurationError("a merge reads the parts' dataset; it generates nothing") }
         let started = Date()
         let clock = ContinuousClock()
         let reading = clock.now
         let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
         let timings = ["scoring": (clock.now - reading).inSeconds]
-        let done = try await analyze(live: live, models: models, progress: progress)
-        return finish(done, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
+        let done = try await analyze(data, live: live, models: models, progress: progress)
+        return finish(done, data: data, generation: nil, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
     }
 
     /// The audit's analysis and what it ran with.
@@ -176,7 +234,7 @@ public struct CalibrationJob: Sendable {
     }
 
     /// Embeds, clusters and computes every statistic on the scores collected.
-    func analyze(live: [ScoredTable], models: any ModelProvider, progress: any ProgressReporter) async throws -> Analysis {
+    func analyze(_ data: Dataset, live: [ScoredTable], models: any ModelProvider, progress: any ProgressReporter) async throws -> Analysis {
         try await models.withEmbedder(progress: progress) { chosen, remote in
             // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
             let cut =
@@ -194,11 +252,18 @@ public struct CalibrationJob: Sendable {
 
     /// The results from the analysis, the pairwise judges' outcomes and the run's counts.
     func finish(
-        _ done: Analysis, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
+        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
         timings: [String: Double], started: Date
     ) -> (CalibrationResults, scored: Dataset) {
         var outcome = done.outcome
         outcome.timings.merge(timings) { _, new in new }
+        if let generation, outcome.validitySource.hasPrefix("none") {
+            outcome.notes.insert(
+                "The \(generation.counts["generated"] ?? 0) responses were generated and nothing judged their validity: an empty answer, a "
+                    + "refusal or gibberish counts here as a valid atypical answer, so a scorer that rightly scores it low reads as "
+                    + "under-rewarding. Add `valid` flags or human ratings to generations.jsonl and audit it again before acting on a flag.",
+                at: 0)
+        }
         if !pairwise.isEmpty {
             outcome.failures += pairwise.flatMap(\.failures)
             outcome.humanCalibration = HumanCalibrationAnalysis(bootstrapResamples: request.resamples, confidence: request.confidence, seed: request.seed)
@@ -213,10 +278,13 @@ public struct CalibrationJob: Sendable {
             }
         }
         let results = CalibrationResults(
-            manifest: manifest(outcome: outcome, live: live, statistics: statistics, embedder: done.embedder, cut: done.cut, started: started, finished: Date()),
+            manifest: manifest(
+                outcome: outcome, data: data, generation: generation, live: live, statistics: statistics, embedder: done.embedder, cut: done.cut,
+                started: started, finished: Date()),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
-            humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result), examples: outcome.examples
+            humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result), examples: outcome.examples,
+            generation: generation?.record
         )
         return (results, outcome.attachingScores(to: data))
     }
@@ -230,7 +298,7 @@ public struct CalibrationJob: Sendable {
     }
 
     func manifest(
-        outcome: CalibrationOutcome, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
+        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
         cut: Double, started: Date, finished: Date
     ) -> RunManifest {
         var timings = outcome.timings
@@ -246,28 +314,35 @@ public struct CalibrationJob: Sendable {
             "prompts_with_pairs": outcome.prompts.filter { !$0.pairs.isEmpty }.count,
             "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
         ]) { _, new in new }
+        counts.merge(generation?.counts ?? [:]) { _, new in new }
         let clustering =
             switch request.clustering {
             case .agglomerative: "agglomerative (average linkage, cosine distance < \(cut))"
             case .kmeans: "k-means++ (k = \(request.k))"
             case .labels: "labels from the data"
             }
+        var parameters = [
+            "clustering": clustering,
+            "quality_tolerance": String(request.qualityTolerance),
+            "valid_threshold": request.validThreshold.map { String($0) } ?? "none",
+            "bootstrap_resamples": String(request.resamples),
+            "permutations": String(request.permutations),
+            "confidence": String(request.confidence),
+            "bad_rows": request.badRows == .skip ? "skip" : "stop",
+            "llama_threads": String(request.llamaThreads),
+            "pairs_per_prompt": String(request.pairsPerPrompt),
+        ]
+        if let generation, let asked = request.generation {
+            parameters["generation"] =
+                "\(generation.record.models.keys.sorted().joined(separator: ", ")): \(asked.samples) samples per prompt, "
+                + "max \(asked.maxTokens) tokens, seed \(asked.seed)"
+        }
         return RunManifest(
             command: RecordedCommand(words: request.command.arguments(after: [], dropping: ["--out", "--shard"])).line,
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: data.sha256, files: data.sources),
             rubrics: rubrics, scorers: outcome.scorers.map(\.scorer), embedder: embedder, seed: request.seed,
-            parameters: [
-                "clustering": clustering,
-                "quality_tolerance": String(request.qualityTolerance),
-                "valid_threshold": request.validThreshold.map { String($0) } ?? "none",
-                "bootstrap_resamples": String(request.resamples),
-                "permutations": String(request.permutations),
-                "confidence": String(request.confidence),
-                "bad_rows": request.badRows == .skip ? "skip" : "stop",
-                "llama_threads": String(request.llamaThreads),
-                "pairs_per_prompt": String(request.pairsPerPrompt),
-            ],
+            parameters: parameters,
             counts: counts,
             timings: timings
         )

@@ -2,10 +2,13 @@ public import PlauditCore
 public import PlauditRuntime
 
 /// Everything a calibration audit is asked to do, as the command line or a suite states it:
-/// the data, the scorers, how to cluster, the statistics' settings and the part of a shard.
+/// the data (or the prompts and policies that generate it), the scorers, how to cluster, the
+/// statistics' settings and the part of a shard.
 public struct CalibrationRequest: Sendable {
-    /// Dataset files or folders of `.jsonl` files.
+    /// Dataset files or folders of `.jsonl` files (empty when the run generates its responses).
     public var dataset: [String]
+    /// Generate the responses first: every policy answers every prompt (`plaudit audit --prompts`).
+    public var generation: PromptGeneration?
     public var format: DatasetFormat = .auto
     /// Scores files (JSONL or CSV: item_id, response_id, scorer, score).
     public var scoresFiles: [String] = []
@@ -54,6 +57,15 @@ public struct CalibrationRequest: Sendable {
     public func check() throws(ConfigurationError) {
         try StatisticsSettings.check(resamples: resamples, permutations: permutations, confidence: confidence)
         try Self.checkClustering(threshold: threshold, k: k, pairsPerPrompt: pairsPerPrompt)
+        if let generation {
+            guard dataset.isEmpty else { throw ConfigurationError("give either a dataset to audit or --prompts to generate one, not both") }
+            guard shard == nil else {
+                throw ConfigurationError("--shard audits part of a dataset: generate with --prompts first, then shard the audit of its generations.jsonl")
+            }
+            try generation.check()
+        } else if dataset.isEmpty {
+            throw ConfigurationError("name the dataset to audit (grouped JSONL files or folders), or generate one with --prompts and a generator")
+        }
     }
 
     public static func checkClustering(threshold: Double?, k: Int, pairsPerPrompt: Int) throws(ConfigurationError) {

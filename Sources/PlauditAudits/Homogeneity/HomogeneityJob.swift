@@ -47,8 +47,7 @@ public struct HomogeneityJob: Sendable {
         case .generations(let data, let input):
             return try await analyse(data: data, input: input, models: models, generation: nil, progress: progress, started: started)
         case .prompts(let entries, let source):
-            let run = try await HomogeneityGeneration(request: request).generate(
-                entries: entries, source: source, models: models, cache: cache, refresh: refresh, progress: progress)
+            let run = try await generation.generate(entries: entries, source: source, models: models, cache: cache, refresh: refresh, progress: progress)
             let input: HomogeneityInput
             do {
                 input = try Self.input(run.dataset)
@@ -61,7 +60,7 @@ public struct HomogeneityJob: Sendable {
 
     /// Embeds and analyses, and the results with their manifest.
     func analyse(
-        data: Dataset, input: HomogeneityInput, models: any ModelProvider, generation: HomogeneityGeneration.Run?, progress: any ProgressReporter,
+        data: Dataset, input: HomogeneityInput, models: any ModelProvider, generation: PromptGeneration.Run?, progress: any ProgressReporter,
         started: Date
     ) async throws -> HomogeneityResults {
         var timings: [String: Double] = [:]
@@ -100,7 +99,7 @@ public struct HomogeneityJob: Sendable {
                 "bootstrap_resamples": String(request.resamples),
                 "confidence": String(request.confidence),
             ],
-            counts: ["items": data.items.count, "responses": data.responseCount, "models": input.models.count].merging(generation?.counts ?? [:]) { a, _ in a },
+            counts: ["items": data.items.count, "responses": data.responseCount, "models": input.models.count].merging(Self.counts(generation)) { a, _ in a },
             timings: timings
         )
         var notes = outcome.notes
@@ -111,6 +110,27 @@ public struct HomogeneityJob: Sendable {
             manifest: manifest, notes: notes, method: outcome.method, models: outcome.models, similarity: outcome.similarity,
             mixing: outcome.mixing, prompts: outcome.prompts, generation: generation?.record
         )
+    }
+
+    /// The generation stage this request asks for.
+    var generation: PromptGeneration {
+        var generation = PromptGeneration(prompts: request.prompts ?? "", folder: request.folder)
+        generation.generators = request.generators
+        generation.samples = request.samples
+        generation.temperatures = request.temperatures
+        generation.topP = request.topP
+        generation.maxTokens = request.maxTokens
+        generation.seed = request.seed
+        return generation
+    }
+
+    /// A generating run's counts under the names homogeneity results have always used.
+    static func counts(_ generation: PromptGeneration.Run?) -> [String: Int] {
+        guard let counts = generation?.counts else { return [:] }
+        return [
+            "generated": counts["generated"] ?? 0, "generation_failures": counts["generation_failures"] ?? 0,
+            "cache_hits": counts["generation_cache_hits"] ?? 0, "cache_stored": counts["generation_cache_stored"] ?? 0,
+        ]
     }
 
     /// One JSON line per response: `{"embedding": [...], "item_id", "model", "response_id"}`,

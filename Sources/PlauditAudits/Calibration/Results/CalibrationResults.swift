@@ -25,11 +25,13 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
     public var examples: [CalibrationExample]
     public var failures: [ScoreFailure]
     public var skippedRows: [InputError]
+    /// How the responses were generated, when the audit started from prompts.
+    public var generation: GenerationRecord?
 
     public init(
         manifest: RunManifest, validitySource: String, qualitySource: String, notes: [String], scorers: [ScorerResult],
         prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError], humanCalibration: HumanCalibrationResults? = nil,
-        pairwiseJudges: [PairwiseJudgeResult] = [], examples: [CalibrationExample] = []
+        pairwiseJudges: [PairwiseJudgeResult] = [], examples: [CalibrationExample] = [], generation: GenerationRecord? = nil
     ) {
         self.schema = Self.schemaID
         self.manifest = manifest
@@ -43,10 +45,11 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         self.examples = examples
         self.failures = failures
         self.skippedRows = skippedRows
+        self.generation = generation
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, manifest, notes, scorers, prompts, examples, failures
+        case schema, manifest, notes, scorers, prompts, examples, failures, generation
         case validitySource = "validity_source"
         case qualitySource = "quality_source"
         case skippedRows = "skipped_rows"
@@ -69,5 +72,6 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         examples = try c.decodeIfPresent([CalibrationExample].self, forKey: .examples) ?? []
         failures = try c.decode([ScoreFailure].self, forKey: .failures)
         skippedRows = try c.decode([InputError].self, forKey: .skippedRows)
+        generation = try c.decodeIfPresent(GenerationRecord.self, forKey: .generation)
     }
 }

@@ -1,18 +1,48 @@
-import Foundation
+public import Foundation
 public import PlauditCore
-import PlauditRuntime
+public import PlauditRuntime
 
-/// The generating half of a homogeneity run: `samples` answers to every prompt with every
-/// generator at every temperature, through the shared generation stage (cached, resumable),
-/// written to `generations.jsonl` as grouped JSONL that `plaudit homogeneity` reads back.
-public struct HomogeneityGeneration: Sendable {
-    public var request: HomogeneityRequest
+/// The generation stage every job that starts from prompts shares (homogeneity, an audit from
+/// prompts): `samples` answers to every prompt with every generator at every sampling setting,
+/// through the shared generation stage (seeded per sample, cached, resumable), written to
+/// `generations.jsonl` as grouped JSONL that `plaudit audit` and `plaudit homogeneity` read back.
+public struct PromptGeneration: Sendable {
+    /// The prompts file (JSONL, one `{"id", "prompt"}` per line).
+    public var prompts: String
+    public var generators = GeneratorSelection()
+    public var samples = 10
+    public var temperatures: [Double] = [1.0]
+    public var topP: Double?
+    public var maxTokens = 256
+    public var seed: UInt64 = 20_251_022
+    /// Where `generations.jsonl` is written (before any analysis, so it survives one that fails).
+    public var folder: URL
 
-    /// What a generating run made: the dataset to analyse and what the manifest records of it.
+    public init(prompts: String, folder: URL) {
+        self.prompts = prompts
+        self.folder = folder
+    }
+
+    /// The file the generations are written to.
+    public var file: URL { folder.appendingPathComponent("generations.jsonl") }
+
+    /// The settings' rules, in the words of the command line's options.
+    public func check() throws(ConfigurationError) {
+        guard !generators.isEmpty else { throw ConfigurationError("--prompts needs a generator: --generator NAME or --local-generator") }
+        guard samples >= 1 else { throw ConfigurationError("--samples must be at least 1") }
+        guard maxTokens >= 1 else { throw ConfigurationError("--max-tokens must be at least 1") }
+        guard !temperatures.isEmpty, temperatures.allSatisfy({ $0 >= 0 }), Set(temperatures).count == temperatures.count else {
+            throw ConfigurationError("--temperature values must be distinct and not negative")
+        }
+        if let topP, !(topP > 0 && topP <= 1) { throw ConfigurationError("--top-p must be in (0, 1]") }
+    }
+
+    /// What a generating run made: the dataset to analyse and what the results record of it.
     public struct Run: Sendable {
         public var dataset: Dataset
         public var record: GenerationRecord
         public var seconds: Double
+        /// `generated`, `generation_failures`, `generation_cache_hits`, `generation_cache_stored`.
         public var counts: [String: Int]
     }
 
@@ -23,21 +53,23 @@ public struct HomogeneityGeneration: Sendable {
     }
 
     var settings: [SamplingSetting] {
-        request.temperatures.map { SamplingSetting(temperature: $0, topP: request.topP, maxTokens: request.maxTokens) }
+        temperatures.map { SamplingSetting(temperature: $0, topP: topP, maxTokens: maxTokens) }
     }
 
-    func generate(
+    /// Generates, then writes `generations.jsonl` atomically. A task the backend refuses leaves
+    /// its sample out (counted and noted); a failure of the run itself throws, keeping every
+    /// answer already stored in `cache` for the next run.
+    public func generate(
         entries: [PromptsFile.Entry], source: SourceFile, models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool,
         progress: any ProgressReporter
     ) async throws -> Run {
         let settings = self.settings
-        let samples = request.samples
-        let plan = SamplePlan(settings: settings, samples: samples, seed: request.seed)
+        let plan = SamplePlan(settings: settings, samples: samples, seed: seed)
         let tasks = plan.tasks(for: entries.map { SamplePlan.Prompt(id: $0.id, messages: $0.prompt.messages) })
         progress.note("generating \(tasks.count) answers per generator (\(entries.count) prompts × \(settings.count) settings × \(samples) samples)")
         let clock = ContinuousClock()
         let start = clock.now
-        let tables = try await models.withGenerators(request.generators, progress: progress) { generators in
+        let tables = try await models.withGenerators(generators, progress: progress) { generators in
             var tables: [GeneratedModel] = []
             for live in generators {
                 let collector = GenerationCollector(concurrency: live.concurrency, cache: cache, refresh: refresh)
@@ -51,15 +83,15 @@ public struct HomogeneityGeneration: Sendable {
         for model in tables {
             for failure in model.table.failures.prefix(5) { progress.note("\(model.name): \(failure.taskID) failed: \(failure.reason)") }
         }
-        let path = request.folder.appendingPathComponent("generations.jsonl")
         let bytes: Data
         do {
             bytes = try JSONLines.encode(items)
-            try AtomicFile.write(bytes, to: path)
+            try AtomicFile.write(bytes, to: file)
         } catch {
-            throw AuditError("cannot write \(path.path): \(error)")
+            throw AuditError("cannot write \(file.path): \(error)")
         }
-        progress.note("wrote \(path.path) (\(items.reduce(0) { $0 + $1.responses.count }) generations\(failed > 0 ? ", \(failed) failed" : ""))")
+        let generated = items.reduce(0) { $0 + $1.responses.count }
+        progress.note("wrote \(file.path) (\(generated) generations\(failed > 0 ? ", \(failed) failed" : ""))")
         var labelled: [String: String] = [:]
         for model in tables {
             for setting in settings {
@@ -69,15 +101,16 @@ public struct HomogeneityGeneration: Sendable {
         let record = GenerationRecord(
             models: labelled, samplesPerPrompt: samples,
             settings: [
-                "temperatures": request.temperatures.map { String($0) }.joined(separator: ","), "top_p": request.topP.map { String($0) } ?? "server default",
-                "max_tokens": String(request.maxTokens), "seed": String(request.seed), "prompts_file": request.prompts ?? "",
+                "temperatures": temperatures.map { String($0) }.joined(separator: ","), "top_p": topP.map { String($0) } ?? "server default",
+                "max_tokens": String(maxTokens), "seed": String(seed), "prompts_file": prompts,
             ],
             failed: failed
         )
-        let dataset = Dataset(items: items, sources: [source, SourceFile(path: path.path, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count)])
+        let dataset = Dataset(items: items, sources: [source, SourceFile(path: file.path, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count)])
         let counts = [
-            "generated": items.reduce(0) { $0 + $1.responses.count }, "generation_failures": failed,
-            "cache_hits": tables.reduce(0) { $0 + $1.table.counts.hits }, "cache_stored": tables.reduce(0) { $0 + $1.table.counts.stored },
+            "generated": generated, "generation_failures": failed,
+            "generation_cache_hits": tables.reduce(0) { $0 + $1.table.counts.hits },
+            "generation_cache_stored": tables.reduce(0) { $0 + $1.table.counts.stored },
         ]
         return Run(dataset: dataset, record: record, seconds: seconds, counts: counts)
     }

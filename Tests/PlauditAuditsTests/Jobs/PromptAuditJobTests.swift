@@ -1,0 +1,123 @@
+import Foundation
+import PlauditAudits
+import PlauditCore
+import PlauditRuntime
+import PlauditTesting
+import Synchronization
+import Testing
+
+/// `plaudit audit --prompts` through the library: a fake policy answers each prompt with
+/// mainstream and atypical texts, a fake reward model pays for the mainstream answer, and the
+/// audit must find it (and not find a bias a fair model does not have), generating each answer
+/// once and writing the same `generations.jsonl` every time.
+@Suite("audit from prompts through the library with a fake model provider")
+struct PromptAuditJobTests {
+    static let prompts = 30
+    static let mainstream = "The answer is the blue whale, by far the largest animal alive."
+    static let atypical = "Consider instead the honey fungus Armillaria, a single organism spreading underground."
+
+    /// A number in [0, 1) from a text: the same on every run.
+    static func noise(_ text: String) -> Double {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
+        return Double(hash >> 11) / Double(1 << 53)
+    }
+
+    static func models() -> FakeModels {
+        FakeModels(
+            scorers: [
+                .init(name: "mainstream-rm") { ($0.response.hasPrefix("The answer") ? 1 : 0) + noise($0.itemID + $0.responseID) },
+                .init(name: "fair-rm") { noise($0.itemID + $0.responseID + "/fair") },
+            ],
+            generators: [
+                .init(name: "policy") { request in
+                    // One answer in four is atypical, by the sample's seed.
+                    let seed = request.seed ?? 0
+                    return (seed % 4 == 0 ? atypical : mainstream) + " (\(seed % 1000))"
+                }
+            ])
+    }
+
+    static func request(in dir: TempDir) throws -> CalibrationRequest {
+        let lines = (0..<prompts).map { #"{"id": "p\#($0)", "prompt": "Which living thing is the largest, question \#($0)?"}"# }
+        let file = try dir.write("prompts.jsonl", lines.joined(separator: "\n") + "\n")
+        var generation = PromptGeneration(prompts: file, folder: dir.url.appendingPathComponent("out"))
+        generation.generators = GeneratorSelection(generators: ["policy"])
+        generation.samples = 8
+        var request = CalibrationRequest(dataset: [], command: RecordedCommand(words: ["audit", "--prompts", file]))
+        request.generation = generation
+        request.resamples = 300
+        request.permutations = 999
+        // The trigram embedder's texts are nearer than the lexical embedder's, so its cut is tighter.
+        request.threshold = 0.4
+        return request
+    }
+
+    @Test("the mainstream-paying scorer is flagged, the fair one is not; generations.jsonl is written; every response is scored once")
+    func plantedBias() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let models = Self.models()
+        let job = try CalibrationJob.plan(try Self.request(in: dir), models: models, progress: SilentProgress())
+        guard case .results(let results, let scored) = try await job.run(models: models, cache: nil, progress: SilentProgress()) else {
+            Issue.record("not a shard run, yet a shard came back")
+            return
+        }
+        let byName = Dictionary(uniqueKeysWithValues: results.scorers.map { ($0.scorer.name, $0) })
+        let biased = try #require(byName["mainstream-rm"]?.overall)
+        let fair = try #require(byName["fair-rm"]?.overall)
+        #expect(biased.gap.upper < 0 && biased.flagged, "gap \(biased.gap)")
+        #expect(fair.gap.lower < 0 && fair.gap.upper > 0 && !fair.flagged, "gap \(fair.gap)")
+        let responses = Self.prompts * 8
+        #expect(models.asked.withLock { $0 } == ["policy": responses, "mainstream-rm": responses, "fair-rm": responses])
+        #expect(scored.items.count == Self.prompts && scored.items.allSatisfy { $0.responses.count == 8 && $0.responses.allSatisfy { $0.model == "policy" } })
+        #expect(results.generation?.models == ["policy": "fake policy"])
+        #expect(results.manifest.counts["generated"] == responses)
+        #expect(results.validitySource.hasPrefix("none"))
+        #expect(results.notes.first?.contains("nothing judged their validity") == true, "\(results.notes)")
+        let written = try DatasetReader().read(paths: [dir.url.appendingPathComponent("out/generations.jsonl").path])
+        #expect(written.items.map(\.responses) == scored.items.map { $0.responses.map { var r = $0; r.scores = [:]; return r } })
+    }
+
+    @Test("a rerun with the cache asks nothing and writes the same generations.jsonl byte for byte; so does a run without the cache")
+    func resumable() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let models = Self.models()
+        let cache = MemoryCache()
+        let request = try Self.request(in: dir)
+        let file = dir.url.appendingPathComponent("out/generations.jsonl")
+        let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
+        _ = try await job.run(models: models, cache: cache, progress: SilentProgress())
+        let first = try Data(contentsOf: file)
+        let asked = models.asked.withLock { $0 }
+        _ = try await job.run(models: models, cache: cache, progress: SilentProgress())
+        #expect(models.asked.withLock { $0 } == asked, "a cached rerun asked again")
+        #expect(try Data(contentsOf: file) == first)
+        _ = try await job.run(models: models, cache: nil, progress: SilentProgress())
+        #expect(try Data(contentsOf: file) == first)
+    }
+
+    @Test("a request the command line would refuse is refused before any model is asked")
+    func refused() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let models = Self.models()
+        var request = try Self.request(in: dir)
+        request.dataset = ["data.jsonl"]
+        #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: models, progress: SilentProgress()) }
+        request = try Self.request(in: dir)
+        request.shard = ShardSpec(index: 1, count: 2)
+        #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: models, progress: SilentProgress()) }
+        request = try Self.request(in: dir)
+        request.generation?.generators = GeneratorSelection(generators: ["absent"])
+        #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: models, progress: SilentProgress()) }
+        request = try Self.request(in: dir)
+        request.scorerNames = ["absent-rm"]
+        #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: models, progress: SilentProgress()) }
+        #expect(models.asked.withLock { $0 }.isEmpty)
+    }
+}
