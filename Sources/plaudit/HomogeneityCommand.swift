@@ -27,24 +27,9 @@ struct HomogeneityCommand: AsyncParsableCommand {
     @Option(help: "Dataset layout: auto, grouped or infinity-chat.")
     var format: DatasetFormat = .auto
 
-    @Option(help: "Generate instead of reading generations: prompts as JSONL, one {\"id\", \"prompt\"} per line.")
-    var prompts: String?
-
-    @OptionGroup var generation: GeneratorOptions
+    @OptionGroup(title: "Generating first (--prompts)") var generating: PromptGenerationOptions
 
     @OptionGroup var models: ModelOptions
-
-    @Option(help: "Generations per model and prompt.")
-    var samples = 10
-
-    @Option(help: "Sampling temperature. Repeatable: each generator at each temperature is one model, labelled NAME@T<temperature>.")
-    var temperature: [Double] = [1.0]
-
-    @Option(help: "Nucleus sampling mass (default: the server's, 1.0).")
-    var topP: Double?
-
-    @Option(help: "Most tokens per generation.")
-    var maxTokens = 256
 
     @OptionGroup var cacheOptions: CacheOptions
 
@@ -85,7 +70,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
         let backends = models.backends(configuration, embedder: embedding.embedder, embedderThreads: embedding.embedderThreads)
         try models.installAssetsIfAsked(backends.assets, progress: progress)
         let job = try HomogeneityJob.plan(request(command: .active), models: backends, progress: progress)
-        let cache: (any ResponseCache)? = prompts == nil ? nil : try await cacheOptions.open(configuration)
+        let cache: (any ResponseCache)? = generating.prompts == nil ? nil : try await cacheOptions.open(configuration)
         let results = try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress)
         try RunFailure.writing(to: out) { try ResultsFolder.write(.homogeneity(results), to: URL(fileURLWithPath: out)) }
         print(HomogeneityConsoleTable.render(results), terminator: "")
@@ -97,12 +82,12 @@ struct HomogeneityCommand: AsyncParsableCommand {
         var request = HomogeneityRequest(folder: URL(fileURLWithPath: output.out), command: command)
         request.dataset = dataset
         request.format = format
-        request.prompts = prompts
-        request.generators = generation.selection(models)
-        request.samples = samples
-        request.temperatures = temperature
-        request.topP = topP
-        request.maxTokens = maxTokens
+        request.prompts = generating.prompts
+        request.generators = generating.generators.selection(models)
+        request.samples = generating.samples ?? 10
+        request.temperatures = generating.temperature
+        request.topP = generating.topP
+        request.maxTokens = generating.maxTokens
         request.equivalenceThreshold = equivalenceThreshold
         request.neighbours = neighbours
         request.resamples = statistics.resamples

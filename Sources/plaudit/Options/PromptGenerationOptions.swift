@@ -10,8 +10,8 @@ struct PromptGenerationOptions: ParsableArguments {
 
     @OptionGroup var generators: GeneratorOptions
 
-    @Option(help: "Responses per prompt from each generator at each temperature.")
-    var samples = 8
+    @Option(help: "Responses per prompt from each generator at each temperature (default: 8 for audit, 10 for homogeneity).")
+    var samples: Int?
 
     @Option(help: "Sampling temperature. Repeatable: each generator at each temperature is one policy, labelled NAME@T<temperature>.")
     var temperature: [Double] = [1.0]
@@ -27,7 +27,7 @@ struct PromptGenerationOptions: ParsableArguments {
         guard let prompts else { return nil }
         var generation = PromptGeneration(prompts: prompts, folder: URL(fileURLWithPath: folder))
         generation.generators = generators.selection(models)
-        generation.samples = samples
+        generation.samples = samples ?? 8
         generation.temperatures = temperature
         generation.topP = topP
         generation.maxTokens = maxTokens
