@@ -30,6 +30,7 @@ public struct Backends: ModelProvider {
             localPerplexity: selection.localPerplexity, llamaURL: llamaURL, threads: threads, concurrencyOverride: concurrencyOverride,
             verbose: verbose)
         session.localPairwiseRubric = selection.localPairwiseRubric
+        session.localValidityRubric = selection.localValidityRubric
         return session
     }
 

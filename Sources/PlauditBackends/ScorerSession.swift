@@ -13,6 +13,8 @@ public struct ScorerSession: Sendable {
     public var localJudgeRubric: Rubric?
     /// The rubric of the built-in pairwise judge, when asked for.
     public var localPairwiseRubric: Rubric? = nil
+    /// The rubric of the built-in validity judge, when asked for.
+    public var localValidityRubric: Rubric? = nil
     public var localPerplexity: Bool
     public var llamaURL: String?
     public var threads: Int
@@ -51,7 +53,7 @@ public struct ScorerSession: Sendable {
     }
 
     /// Whether a built-in scorer on the local model is asked for.
-    public var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity }
+    public var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity || localValidityRubric != nil }
 
     /// Runs `body` with the scorers up, and shuts everything down on every path.
     public func run<T: Sendable>(
@@ -96,6 +98,10 @@ public struct ScorerSession: Sendable {
                         }
                         if let rubric = localPairwiseRubric {
                             let judge = ChatLogprobJudge(name: ScorerNames.pairwiseJudge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
+                            live.append(LiveScorer(scorer: judge, concurrency: concurrency, rubric: rubric))
+                        }
+                        if let rubric = localValidityRubric {
+                            let judge = ChatLogprobJudge(name: ScorerNames.validity, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
                             live.append(LiveScorer(scorer: judge, concurrency: concurrency, rubric: rubric))
                         }
                         if localPerplexity {

@@ -35,6 +35,13 @@ public final class FakeHTTPServer: Sendable {
         /// first `keepBytes` bytes of it, then close.
         case truncated(status: Int, body: Data, keepBytes: Int)
 
+        /// An OpenAI-compatible chat completion whose message is `text` (finish reason `stop`).
+        public static func chatCompletion(_ text: String) -> Reply {
+            let content = (try? JSONEncoder().encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+            return .json(
+                #"{"id":"c","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":\#(content)}}],"usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}"#)
+        }
+
         /// A JSON answer from text.
         public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:], delay: Duration = .zero) -> Reply {
             .respond(status: status, headers: headers.merging(["content-type": "application/json"]) { a, _ in a }, body: Data(text.utf8), delay: delay)

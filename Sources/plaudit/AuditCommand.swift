@@ -61,6 +61,8 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Mean human rating at or above which an unflagged response counts as valid.")
     var validThreshold: Double?
 
+    @OptionGroup(title: "Validity from a scorer") var validity: ValidityOptions
+
     @Option(help: "Largest human-rating difference for a quality-matched pair (ε).")
     var qualityTolerance = 0.5
 
@@ -122,6 +124,7 @@ struct AuditCommand: AsyncParsableCommand {
         request.threshold = threshold
         request.k = k
         request.validThreshold = validThreshold
+        validity.apply(to: &request)
         request.qualityTolerance = qualityTolerance
         request.resamples = statistics.resamples
         request.permutations = statistics.permutations

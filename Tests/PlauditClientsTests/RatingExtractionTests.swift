@@ -15,6 +15,14 @@ struct RatingExtractionTests {
         #expect(abs(result.rating - (7 * 0.6 + 8 * 0.2) / 0.8) < 1e-12)
     }
 
+    @Test("On the validity rubric's 0–1 scale the expected rating is P(valid): P(1) renormalised over {0, 1}")
+    func validityProbability() throws {
+        let candidates: [(token: String, logprob: Double)] = [("1", log(0.6)), (" 0", log(0.2)), ("0", log(0.1)), ("Yes", log(0.1))]
+        let result = try #require(RatingExtraction.expectedRating(candidates: candidates, scale: 0...1))
+        #expect(abs(result.rating - 0.6 / 0.9) < 1e-12)
+        #expect(abs(result.mass - 0.9) < 1e-12)
+    }
+
     @Test("No rating token gives nil, never a middle score")
     func noRating() {
         #expect(RatingExtraction.expectedRating(candidates: [("I", -0.1), ("The", -2)], scale: 1...9) == nil)

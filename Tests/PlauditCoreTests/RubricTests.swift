@@ -30,7 +30,7 @@ struct RubricTests {
 
     @Test("the embedded copy is byte-identical to the file, so it has the same sha256")
     func embeddedMatchesFile() throws {
-        #expect(EmbeddedRubrics.ids == ["pointwise-quality", "pairwise-preference"])
+        #expect(EmbeddedRubrics.ids == ["pointwise-quality", "pairwise-preference", "validity"])
         for id in EmbeddedRubrics.ids {
             let file = try Data(contentsOf: Self.root.appendingPathComponent("rubrics/\(id).yaml"))
             #expect(Data(try #require(EmbeddedRubrics.source(id: id)).utf8) == file, "\(id)")
@@ -189,5 +189,14 @@ struct RubricTests {
         expectLocated(inputError { () throws(InputError) in try Rubric(yaml: Data(yaml.utf8), file: "r.yaml") }, file: "r.yaml", line: 0, field: "template", messageContains: "{{response_b}}")
         let bad = yaml.replacingOccurrences(of: "mode: pairwise", with: "mode: triwise")
         expectLocated(inputError { () throws(InputError) in try Rubric(yaml: Data(bad.utf8), file: "r.yaml") }, file: "r.yaml", line: 0, field: "mode")
+    }
+
+    @Test("rubrics/validity.yaml: a 0–1 scale with a prefilled verdict, so the judge's expected rating is P(valid)")
+    func validityRubric() throws {
+        let rubric = try Rubric(contentsOf: Self.root.appendingPathComponent("rubrics/validity.yaml").path)
+        #expect(rubric.id == "validity" && rubric.scale == 0...1 && rubric.mode == .pointwise)
+        #expect(rubric.responsePrefix == "Verdict (0 or 1): ")
+        let rendered = rubric.render(prompt: "Name a colour.", response: "Vermilion.")
+        #expect(rendered.contains("Request: Name a colour.") && rendered.contains("Answer: Vermilion."))
     }
 }

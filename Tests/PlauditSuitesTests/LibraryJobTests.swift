@@ -36,15 +36,7 @@ struct LibraryJobTests {
     }
 
     /// A number in [0, 1) from the request's ids: noise that is the same on every run.
-    static func noise(_ request: ScoringRequest) -> Double {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in (request.itemID + "/" + request.responseID).utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        // splitmix64's finaliser, so that similar ids give unrelated numbers.
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
-        return Double(hash >> 11) / Double(1 << 53)
-    }
+    static func noise(_ request: ScoringRequest) -> Double { TestNoise.unit(request.itemID + "/" + request.responseID) }
 
     static func calibrationRequest(scorers: [String] = []) -> CalibrationRequest {
         var request = CalibrationRequest(dataset: [openEnded], command: RecordedCommand(words: ["audit", openEnded]))

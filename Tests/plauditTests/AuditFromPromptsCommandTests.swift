@@ -24,9 +24,7 @@ struct AuditFromPromptsCommandTests {
             }
             if delay > .zero { try? await Task.sleep(for: delay) }
             answered?.seeds.withLock { $0.append(seed) }
-            let reply = (seed % 4 == 0 ? atypical : mainstream) + " (\(seed % 100))."
-            return .json(
-                #"{"id":"c","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"\#(reply)"}}],"usage":{"prompt_tokens":5,"completion_tokens":9,"total_tokens":14}}"#)
+            return .chatCompletion((seed % 4 == 0 ? atypical : mainstream) + " (\(seed % 100)).")
         }
     }
 
@@ -147,5 +145,17 @@ struct AuditFromPromptsCommandTests {
             return results["scorers"] as! NSArray
         }
         #expect(try scorers("run") == scorers("ref"))
+    }
+
+    @Test("a validity scorer that is not configured, or two of them, stop with one line and exit 2 before anything runs")
+    func badValidity() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = CommandRunner.repositoryRoot.appendingPathComponent("fixtures/suites/data/open-ended-6.jsonl").path
+        let unknown = try await CommandRunner.runOffPool(["audit", data, "--local-perplexity", "--validity", "nope:0.7", "--out", "x"], in: dir)
+        #expect(unknown.status == 2 && unknown.stderr.hasPrefix("plaudit: error: --validity nope: no such scorer"), "\(unknown.stderr)")
+        let two = try await CommandRunner.runOffPool(["audit", data, "--local-validity", "--validity", "other", "--out", "x"], in: dir)
+        #expect(two.status == 2 && two.stderr.contains("name two validity scorers"), "\(two.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x").path))
     }
 }

@@ -151,9 +151,7 @@ struct SycophancyCommandTests {
             } else {
                 reply = "The sky is blue."
             }
-            let escaped = reply.replacingOccurrences(of: "\"", with: "\\\"")
-            return .json(
-                #"{"id":"c","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"\#(escaped)"}}],"usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}"#)
+            return .chatCompletion(reply)
         }
     }
 

@@ -125,7 +125,9 @@ public struct CalibrationAudit: Sendable {
         let anyFlag = items.contains { $0.responses.contains { $0.valid != nil } }
         let anyHuman = items.contains { $0.responses.contains { $0.humanMean != nil } }
         let validitySource: String
-        if anyFlag {
+        if let decided = options.validitySource {
+            validitySource = decided
+        } else if anyFlag {
             validitySource = "valid flags in the data"
         } else if anyHuman, let threshold = options.humanValidityThreshold {
             validitySource = "mean human rating ≥ \(threshold)"
@@ -136,7 +138,7 @@ public struct CalibrationAudit: Sendable {
             ? "mean human rating, pairs within ε = \(options.qualityTolerance)"
             : "none: all valid responses treated as equal in quality"
         var notes: [String] = []
-        if !anyFlag && !(anyHuman && options.humanValidityThreshold != nil) {
+        if !anyFlag && !(anyHuman && options.humanValidityThreshold != nil) && options.validitySource == nil {
             notes.append("Nothing in the data says which responses are valid: every response was treated as valid.")
         }
         if !useQuality {

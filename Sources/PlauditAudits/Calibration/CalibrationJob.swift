@@ -60,8 +60,18 @@ public struct CalibrationJob: Sendable {
         if let judge = selection.localJudgeRubric, judge.mode != .pointwise {
             throw ConfigurationError("--rubric \(request.localJudgeRubric ?? ""): rubric '\(judge.id)' is pairwise; use it with --local-pairwise-judge --pairwise-rubric")
         }
+        if let name = request.validityScorer, name != ScorerNames.validity {
+            let all = try models.configuredScorers(ScorerSelection())
+            guard all.contains(where: { $0.name == name }) else {
+                let known = all.map(\.name).joined(separator: ", ")
+                throw ConfigurationError("--validity \(name): no such scorer in the configuration (scorers: \(known.isEmpty ? "none" : known); the built-in one is \(ScorerNames.validity))")
+            }
+        }
+        if let rubric = selection.localValidityRubric, rubric.mode != .pointwise {
+            throw ConfigurationError("--validity-rubric: rubric '\(rubric.id)' is pairwise; a validity judge rates one answer")
+        }
         let configured = try models.configuredScorers(selection)
-        var rubrics = [selection.localJudgeRubric, selection.localPairwiseRubric].compactMap { $0?.reference }
+        var rubrics = [selection.localJudgeRubric, selection.localPairwiseRubric, selection.localValidityRubric].compactMap { $0?.reference }
         var pairwiseConfigured = selection.localPairwiseRubric != nil
         for scorer in configured where scorer.type == .judge {
             let loaded = try Rubric.load(scorer.rubric ?? "pointwise-quality")
@@ -73,7 +83,8 @@ public struct CalibrationJob: Sendable {
         }
         let needsScoring = selection.usesLocalModel || !configured.isEmpty
         let live = (selection.localJudgeRubric != nil ? [ScorerNames.judge] : []) + (selection.localPairwiseRubric != nil ? [ScorerNames.pairwiseJudge] : [])
-            + (selection.localPerplexity ? [ScorerNames.perplexity] : []) + configured.map(\.name)
+            + (selection.localPerplexity ? [ScorerNames.perplexity] : []) + (selection.localValidityRubric != nil ? [ScorerNames.validity] : [])
+            + configured.map(\.name)
         if Set(live).count != live.count {
             throw ConfigurationError("two live scorers share a name (\(live.joined(separator: ", "))); the built-in ones are \(ScorerNames.judge) and \(ScorerNames.perplexity)")
         }
@@ -86,7 +97,7 @@ public struct CalibrationJob: Sendable {
                     + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
             )
         case .prompts(let entries, _):
-            if !needsScoring {
+            if !live.contains(where: { $0 != request.validityScorer }) {
                 throw ConfigurationError("nothing scores the generated responses: name a configured scorer, --local-judge or --local-perplexity")
             }
             progress.note("read \(entries.count) prompts from \(request.generation?.prompts ?? "")")
@@ -116,7 +127,8 @@ public struct CalibrationJob: Sendable {
     /// name of scores already in it.
     func check(_ data: Dataset, merging: Bool) throws {
         let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
-        if !needsScoring && precomputed.isEmpty && !merging {
+        let audited = liveNames.contains { $0 != request.validityScorer }
+        if !audited && precomputed.isEmpty && !merging {
             throw ConfigurationError(
                 "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
             )
@@ -150,7 +162,7 @@ public struct CalibrationJob: Sendable {
         models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool = false, progress: any ProgressReporter
     ) async throws -> Outcome {
         let started = Date()
-        let (data, generation) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
+        var (data, generation) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
         let collector = ScoreCollector(cache: cache, refresh: refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
@@ -158,14 +170,26 @@ public struct CalibrationJob: Sendable {
         // their backends are still up.
         var analysis: Analysis?
         var pairwise: [PairwiseJudgeAudit.Outcome] = []
+        var validity: Validity?
         let clock = ContinuousClock()
         let scoringStart = clock.now
         if needsScoring {
-            (live, statistics, analysis, pairwise) = try await models.withScorers(selection, progress: progress) { up in
+            let scoring = try await models.withScorers(selection, progress: progress) { up in
+                var data = data
+                // Validity first: it decides which responses form pairs.
+                var validity: Validity?
+                if let name = request.validityScorer, let judge = up.scorers.first(where: { $0.scorer.descriptor.name == name }) {
+                    var perScorer = collector
+                    perScorer.concurrency = max(1, judge.concurrency)
+                    let table = try await perScorer.collect(items: data.items, scorer: judge.scorer, progress: progress)
+                    let verdicts = ScoredValidity.apply(table, threshold: request.validityThreshold, humanThreshold: request.validThreshold, to: &data)
+                    progress.note("validity: \(verdicts.source)")
+                    validity = Validity(verdicts: verdicts, table: table)
+                }
                 var tables: [ScoredTable] = []
                 let indices = request.shard?.indices(itemCount: data.items.count)
                 let judges = up.scorers.filter { $0.scorer.descriptor.kind == .pairwiseJudge }
-                for live in up.scorers where live.scorer.descriptor.kind != .pairwiseJudge {
+                for live in up.scorers where live.scorer.descriptor.kind != .pairwiseJudge && live.scorer.descriptor.name != request.validityScorer {
                     var perScorer = collector
                     perScorer.concurrency = max(1, live.concurrency)
                     tables.append(try await perScorer.collect(items: data.items, scorer: live.scorer, itemIndices: indices, progress: progress))
@@ -173,7 +197,7 @@ public struct CalibrationJob: Sendable {
                 var analysis: Analysis?
                 var outcomes: [PairwiseJudgeAudit.Outcome] = []
                 if !judges.isEmpty {
-                    let done = try await analyze(data, live: tables, models: models, progress: progress)
+                    let done = try await analyze(data, live: tables, validity: validity, models: models, progress: progress)
                     for judge in judges {
                         guard let rubric = judge.rubric else { continue }
                         var perScorer = collector
@@ -184,8 +208,10 @@ public struct CalibrationJob: Sendable {
                     }
                     analysis = done
                 }
-                return (tables, up.statistics(), analysis, outcomes)
+                return Scoring(data: data, tables: tables, statistics: up.statistics(), analysis: analysis, pairwise: outcomes, validity: validity)
             }
+            (data, live, statistics, analysis, pairwise, validity) =
+                (scoring.data, scoring.tables, scoring.statistics, scoring.analysis, scoring.pairwise, scoring.validity)
         }
         var timings = ["scoring": (clock.now - scoringStart).inSeconds]
         if let generation { timings["generation"] = generation.seconds }
@@ -205,10 +231,10 @@ public struct CalibrationJob: Sendable {
         if let analysis {
             done = analysis
         } else {
-            done = try await analyze(data, live: live, models: models, progress: progress)
+            done = try await analyze(data, live: live, validity: validity, models: models, progress: progress)
         }
         let (results, scored) = finish(
-            done, data: data, generation: generation, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
+            done, data: data, generation: generation, validity: validity, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
         return .results(results, scored: scored)
     }
 
@@ -221,8 +247,24 @@ public struct CalibrationJob: Sendable {
         let reading = clock.now
         let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
         let timings = ["scoring": (clock.now - reading).inSeconds]
-        let done = try await analyze(data, live: live, models: models, progress: progress)
-        return finish(done, data: data, generation: nil, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
+        let done = try await analyze(data, live: live, validity: nil, models: models, progress: progress)
+        return finish(done, data: data, generation: nil, validity: nil, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
+    }
+
+    /// What the live scorers' session produced.
+    struct Scoring: Sendable {
+        var data: Dataset
+        var tables: [ScoredTable]
+        var statistics: [String: BackendStatistics]
+        var analysis: Analysis?
+        var pairwise: [PairwiseJudgeAudit.Outcome]
+        var validity: Validity?
+    }
+
+    /// The validity scorer's verdicts and its scores.
+    struct Validity: Sendable {
+        var verdicts: ScoredValidity
+        var table: ScoredTable
     }
 
     /// The audit's analysis and what it ran with.
@@ -234,17 +276,20 @@ public struct CalibrationJob: Sendable {
     }
 
     /// Embeds, clusters and computes every statistic on the scores collected.
-    func analyze(_ data: Dataset, live: [ScoredTable], models: any ModelProvider, progress: any ProgressReporter) async throws -> Analysis {
+    func analyze(
+        _ data: Dataset, live: [ScoredTable], validity: Validity?, models: any ModelProvider, progress: any ProgressReporter
+    ) async throws -> Analysis {
         try await models.withEmbedder(progress: progress) { chosen, remote in
             // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
             let cut =
                 request.threshold
                 ?? (remote ? CalibrationOptions.miniLMThreshold : CalibrationOptions.defaultThreshold(embedder: chosen.descriptor.name))
             progress.note("embedder: \(chosen.descriptor.name)" + (remote && request.threshold == nil ? " (cut \(cut), MiniLM's; calibrate with --threshold)" : ""))
-            let options = CalibrationOptions(
+            var options = CalibrationOptions(
                 clustering: clusteringOption(cut: cut), humanValidityThreshold: request.validThreshold, qualityTolerance: request.qualityTolerance,
                 bootstrapResamples: request.resamples, permutationResamples: request.permutations, confidence: request.confidence, seed: request.seed
             )
+            options.validitySource = validity?.verdicts.source
             let outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
             return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: cut, options: options)
         }
@@ -252,11 +297,17 @@ public struct CalibrationJob: Sendable {
 
     /// The results from the analysis, the pairwise judges' outcomes and the run's counts.
     func finish(
-        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
+        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
         timings: [String: Double], started: Date
     ) -> (CalibrationResults, scored: Dataset) {
         var outcome = done.outcome
         outcome.timings.merge(timings) { _, new in new }
+        if let validity {
+            outcome.failures = validity.table.failures + outcome.failures
+            if validity.verdicts.invalid > 0 {
+                outcome.notes.insert("\(validity.verdicts.scorer) judged \(validity.verdicts.invalid) responses invalid; they form no pair.", at: 0)
+            }
+        }
         if let generation, outcome.validitySource.hasPrefix("none") {
             outcome.notes.insert(
                 "The \(generation.counts["generated"] ?? 0) responses were generated and nothing judged their validity: an empty answer, a "
@@ -279,7 +330,7 @@ public struct CalibrationJob: Sendable {
         }
         let results = CalibrationResults(
             manifest: manifest(
-                outcome: outcome, data: data, generation: generation, live: live, statistics: statistics, embedder: done.embedder, cut: done.cut,
+                outcome: outcome, data: data, generation: generation, validity: validity, live: live, statistics: statistics, embedder: done.embedder, cut: done.cut,
                 started: started, finished: Date()),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
@@ -298,7 +349,7 @@ public struct CalibrationJob: Sendable {
     }
 
     func manifest(
-        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
+        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
         cut: Double, started: Date, finished: Date
     ) -> RunManifest {
         var timings = outcome.timings
@@ -315,6 +366,12 @@ public struct CalibrationJob: Sendable {
             "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
         ]) { _, new in new }
         counts.merge(generation?.counts ?? [:]) { _, new in new }
+        counts.merge(validity?.verdicts.counts ?? [:]) { _, new in new }
+        if let table = validity?.table {
+            counts["cache_hits", default: 0] += table.counts.hits
+            counts["cache_misses", default: 0] += table.counts.misses
+            counts["cache_stored", default: 0] += table.counts.stored
+        }
         let clustering =
             switch request.clustering {
             case .agglomerative: "agglomerative (average linkage, cosine distance < \(cut))"
@@ -332,6 +389,7 @@ public struct CalibrationJob: Sendable {
             "llama_threads": String(request.llamaThreads),
             "pairs_per_prompt": String(request.pairsPerPrompt),
         ]
+        if let validity { parameters["validity"] = "\(validity.verdicts.scorer), score ≥ \(validity.verdicts.threshold)" }
         if let generation, let asked = request.generation {
             parameters["generation"] =
                 "\(generation.record.models.keys.sorted().joined(separator: ", ")): \(asked.samples) samples per prompt, "

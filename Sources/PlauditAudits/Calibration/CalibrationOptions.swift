@@ -27,6 +27,9 @@ public struct CalibrationOptions: Sendable {
     public var minimumCategoryPrompts: Int
     /// Concurrent requests per live scorer.
     public var concurrency: Int
+    /// Where validity came from when it was decided before the analysis (a validity scorer's
+    /// verdicts set as `valid` flags), for the results' first lines; `nil`: read from the data.
+    public var validitySource: String?
 
     public init(
         clustering: Clustering = .agglomerative(threshold: CalibrationOptions.defaultThreshold),

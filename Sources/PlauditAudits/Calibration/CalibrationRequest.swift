@@ -31,6 +31,13 @@ public struct CalibrationRequest: Sendable {
     /// Clusters per prompt for k-means.
     public var k = 3
     public var validThreshold: Double?
+    /// A scorer whose score decides validity where the data does not (``ScoredValidity``): a
+    /// configured scorer's name, or `smollm2-validity` for the built-in judge.
+    public var validityScorer: String?
+    /// A response is valid when the validity scorer's score is at or above this.
+    public var validityThreshold = 0.5
+    /// The built-in validity judge's rubric: a file or an embedded id.
+    public var validityRubric = "validity"
     public var qualityTolerance = 0.5
     public var resamples = 2_000
     public var permutations = 9_999
@@ -57,6 +64,10 @@ public struct CalibrationRequest: Sendable {
     public func check() throws(ConfigurationError) {
         try StatisticsSettings.check(resamples: resamples, permutations: permutations, confidence: confidence)
         try Self.checkClustering(threshold: threshold, k: k, pairsPerPrompt: pairsPerPrompt)
+        if let validityScorer {
+            guard !validityScorer.isEmpty, validityThreshold.isFinite else { throw ConfigurationError("--validity takes NAME or NAME:THRESHOLD") }
+            guard shard == nil else { throw ConfigurationError("--validity decides validity over the whole dataset: run it without --shard") }
+        }
         if let generation {
             guard dataset.isEmpty else { throw ConfigurationError("give either a dataset to audit or --prompts to generate one, not both") }
             guard shard == nil else {
@@ -76,9 +87,15 @@ public struct CalibrationRequest: Sendable {
 
     /// The scorers this request asks for, with the built-in judges' rubrics loaded.
     func scorerSelection() throws -> ScorerSelection {
-        ScorerSelection(
+        var selection = ScorerSelection(
             configured: scorerNames, localJudgeRubric: try localJudgeRubric.map(Rubric.load), localPairwiseRubric: try localPairwiseRubric.map(Rubric.load),
             localPerplexity: localPerplexity)
+        if validityScorer == ScorerNames.validity {
+            selection.localValidityRubric = try Rubric.load(validityRubric)
+        } else if let validityScorer, !scorerNames.isEmpty, !scorerNames.contains(validityScorer) {
+            selection.configured.append(validityScorer)
+        }
+        return selection
     }
 
     /// The arguments a shard records and a merge compares: the command after `audit`, without

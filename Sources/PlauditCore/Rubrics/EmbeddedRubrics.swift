@@ -4,13 +4,14 @@
 /// SHA-256 recorded in results is the same whichever copy was used.
 public enum EmbeddedRubrics {
     /// Rubric ids that exist without a file.
-    public static let ids = ["pointwise-quality", "pairwise-preference"]
+    public static let ids = ["pointwise-quality", "pairwise-preference", "validity"]
 
     /// The YAML source of an embedded rubric.
     public static func source(id: String) -> String? {
         switch id {
         case "pointwise-quality": pointwiseQuality
         case "pairwise-preference": pairwisePreference
+        case "validity": validity
         default: nil
         }
     }
@@ -59,6 +60,28 @@ template: |-
   Answer 2: {{response_b}}
 
   Reply with the single digit 1 if answer 1 is better, or 2 if answer 2 is better, and nothing else.
+
+"""#
+    static let validity = #"""
+id: validity
+version: "1"
+description: >
+  Validity of a response: does it answer the request sensibly, whatever
+  its style, length or viewpoint? 1 valid, 0 not. The reply is prefilled up to the digit, so the
+  judge's score (the expected verdict over the first token's top log-probabilities) is P(valid).
+  A response is valid when that is at or above the threshold (default 0.5).
+scale:
+  min: 0
+  max: 1
+response_prefix: "Verdict (0 or 1): "
+template: |-
+  You are checking whether an answer to a user's request is a valid answer. Reply 1 if it responds to the request sensibly, in any style, length or viewpoint: an unusual, minority or creative answer is valid. Reply 0 if it is empty, gibberish, only emoji or symbols, a refusal, off-topic, or cut off before it says anything.
+
+  Request: {{prompt}}
+
+  Answer: {{response}}
+
+  Reply with a single digit, 1 (valid) or 0 (not valid), and nothing else.
 
 """#
 }

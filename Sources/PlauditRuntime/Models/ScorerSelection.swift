@@ -14,6 +14,8 @@ public struct ScorerSelection: Sendable {
     public var localPairwiseRubric: Rubric?
     /// The built-in perplexity scorer.
     public var localPerplexity: Bool
+    /// The built-in validity judge's rubric, when asked for.
+    public var localValidityRubric: Rubric?
 
     public init(configured: [String] = [], localJudgeRubric: Rubric? = nil, localPairwiseRubric: Rubric? = nil, localPerplexity: Bool = false) {
         self.configured = configured
@@ -30,5 +32,5 @@ public struct ScorerSelection: Sendable {
     }
 
     /// Whether a built-in scorer on the local model is asked for.
-    public var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity }
+    public var usesLocalModel: Bool { localJudgeRubric != nil || localPairwiseRubric != nil || localPerplexity || localValidityRubric != nil }
 }

@@ -16,15 +16,7 @@ struct GeneratingJobTests {
         .deletingLastPathComponent()
     static let books = root.appendingPathComponent("fixtures/book-reviews").path
 
-    /// A number in [0, 1) from a text: the same on every run.
-    static func noise(_ text: String) -> Double {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
-        return Double(hash >> 11) / Double(1 << 53)
-    }
+    static func noise(_ text: String) -> Double { TestNoise.unit(text) }
 
     /// The planted sentiment: a glowing text is very positive; any other text is positive or
     /// negative by a coin that is the same on every run.

@@ -16,15 +16,7 @@ struct PromptAuditJobTests {
     static let mainstream = "The answer is the blue whale, by far the largest animal alive."
     static let atypical = "Consider instead the honey fungus Armillaria, a single organism spreading underground."
 
-    /// A number in [0, 1) from a text: the same on every run.
-    static func noise(_ text: String) -> Double {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
-        return Double(hash >> 11) / Double(1 << 53)
-    }
+    static func noise(_ text: String) -> Double { TestNoise.unit(text) }
 
     static func models() -> FakeModels {
         FakeModels(
@@ -119,5 +111,62 @@ struct PromptAuditJobTests {
         request.scorerNames = ["absent-rm"]
         #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: models, progress: SilentProgress()) }
         #expect(models.asked.withLock { $0 }.isEmpty)
+    }
+
+    /// A policy whose answers are mainstream (6 in 10), atypical (2 in 10) or garbage (2 in 10:
+    /// emoji, a refusal, an empty answer), by the sample's seed; reward models that rightly score
+    /// garbage low; a validity judge that tells garbage apart.
+    static func garbageModels() -> FakeModels {
+        @Sendable func garbage(_ text: String) -> Bool { text.isEmpty || text.hasPrefix("🍫") || text.hasPrefix("I cannot") }
+        return FakeModels(
+            scorers: [
+                .init(name: "fair-rm") { noise($0.itemID + $0.responseID + "/fair") - (garbage($0.response) ? 2 : 0) },
+                .init(name: "biased-rm") {
+                    noise($0.itemID + $0.responseID + "/biased") + ($0.response.hasPrefix("The answer") ? 1 : 0) - (garbage($0.response) ? 2 : 0)
+                },
+                .init(name: "validity-judge") { garbage($0.response) ? 0.1 : 0.9 },
+            ],
+            generators: [
+                .init(name: "policy") { request in
+                    let seed = request.seed ?? 0
+                    switch seed % 10 {
+                    case 0..<6: return mainstream + " (\(seed % 1000))"
+                    case 6, 7: return atypical + " (\(seed % 1000))"
+                    case 8: return "🍫🍫💙🍫"
+                    default: return (seed / 10) % 2 == 0 ? "I cannot help with that." : ""
+                    }
+                }
+            ])
+    }
+
+    @Test("garbage answers: without a validity scorer a fair RM that scores garbage low reads as biased; with one, garbage is invalid and only the biased RM is flagged")
+    func validityScorer() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var request = try Self.request(in: dir)
+        request.scorerNames = ["fair-rm", "biased-rm"]
+        func flagged(_ request: CalibrationRequest) async throws -> (Set<String>, CalibrationResults) {
+            let models = Self.garbageModels()
+            let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
+            guard case .results(let results, _) = try await job.run(models: models, cache: nil, progress: SilentProgress()) else {
+                throw AuditError("a shard came back")
+            }
+            return (Set(results.scorers.filter { $0.overall?.flagged == true }.map(\.scorer.name)), results)
+        }
+        let (without, plain) = try await flagged(request)
+        #expect(without == ["fair-rm", "biased-rm"], "the false verdict this guards against")
+        #expect(plain.validitySource.hasPrefix("none"))
+
+        request.validityScorer = "validity-judge"
+        let (with, results) = try await flagged(request)
+        #expect(with == ["biased-rm"])
+        #expect(results.scorers.map(\.scorer.name) == ["fair-rm", "biased-rm"], "the validity judge is not audited")
+        let generated = results.manifest.counts["generated"] ?? 0
+        let invalid = results.manifest.counts["validity_invalid"] ?? 0
+        #expect(results.validitySource.hasPrefix("validity scorer validity-judge, score ≥ 0.5 ("), "\(results.validitySource)")
+        #expect(invalid > 0 && invalid + (results.manifest.counts["validity_valid"] ?? 0) == generated)
+        #expect((results.manifest.counts["validity_empty"] ?? 0) > 0)
+        #expect(!results.notes.contains { $0.contains("nothing judged their validity") })
+        #expect(results.notes.first == "validity-judge judged \(invalid) responses invalid; they form no pair.")
     }
 }

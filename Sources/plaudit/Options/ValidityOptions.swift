@@ -1,0 +1,43 @@
+import ArgumentParser
+import PlauditAudits
+import PlauditRuntime
+
+/// Where the audit's validity comes from when the data does not say: a validity scorer.
+struct ValidityOptions: ParsableArguments {
+    @Option(
+        name: .customLong("validity"),
+        help: ArgumentHelp(
+            "A scorer that decides validity where the data does not, as NAME or NAME:THRESHOLD (default threshold 0.5).",
+            discussion: "A configured judge or scorer, or \(ScorerNames.validity) (the built-in judge with rubrics/validity.yaml). A response is valid when its score is at or above the threshold; empty responses and responses it cannot score are invalid."
+        ))
+    var validity: String?
+
+    @Flag(help: "Decide validity with the local SmolLM2 judge and rubrics/validity.yaml (--validity \(ScorerNames.validity)).")
+    var localValidity = false
+
+    @Option(help: "The built-in validity judge's rubric: a file or the id of an embedded rubric.")
+    var validityRubric = "validity"
+
+    func validate() throws {
+        if localValidity, let validity, Self.parse(validity).name != ScorerNames.validity {
+            throw ValidationError("--local-validity and --validity \(validity) name two validity scorers; choose one")
+        }
+        if let validity, Self.parse(validity).name.isEmpty { throw ValidationError("--validity takes NAME or NAME:THRESHOLD") }
+    }
+
+    /// `NAME` or `NAME:THRESHOLD` (the threshold only when it reads as a number).
+    static func parse(_ argument: String) -> (name: String, threshold: Double?) {
+        guard let colon = argument.lastIndex(of: ":"), let threshold = Double(argument[argument.index(after: colon)...]) else {
+            return (argument, nil)
+        }
+        return (String(argument[..<colon]), threshold)
+    }
+
+    /// Sets the request's validity scorer, threshold and rubric.
+    func apply(to request: inout CalibrationRequest) {
+        guard let parsed = validity.map(Self.parse) ?? (localValidity ? (name: ScorerNames.validity, threshold: nil) : nil) else { return }
+        request.validityScorer = parsed.name
+        request.validityThreshold = parsed.threshold ?? 0.5
+        request.validityRubric = validityRubric
+    }
+}
