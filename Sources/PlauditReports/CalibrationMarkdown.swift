@@ -34,8 +34,8 @@ public enum CalibrationMarkdown {
         out.append("")
         out.append("## Summary by scorer")
         out.append("")
-        out.append("| scorer | kind | G (z) [CI] | q(G) | U [CI] | γ typicality [CI] | raw gap [CI] | excess over human [CI] | pairs | prompts | scored / failed | flag |")
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+        out.append("| scorer | kind | G (z) [CI] | q(G) | U [CI] | γ typicality [CI] | raw gap [CI] | excess over human [CI] | pairs | prompts | MDE \\|G\\| | scored / failed | verdict |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for result in results.scorers {
             let e = result.overall
             out.append(
@@ -43,7 +43,8 @@ public enum CalibrationMarkdown {
                     + "\(NumberFormat.p(e?.gap.qValue)) | \(NumberFormat.interval(e?.underRewardRate)) | "
                     + "\(NumberFormat.interval(e?.typicalitySlope)) | \(NumberFormat.interval(e?.rawGap)) | "
                     + "\(NumberFormat.interval(e?.excessOverHuman)) | \(e.map { String($0.pairs) } ?? "0") | "
-                    + "\(e.map { String($0.prompts) } ?? "0") | \(result.scored) / \(result.failed) | \(flag(e)) |"
+                    + "\(e.map { String($0.prompts) } ?? "0") | \(e?.power.map { NumberFormat.fixed($0.minimumDetectableGap, 2) } ?? "—") | "
+                    + "\(result.scored) / \(result.failed) | \(flag(e)) |"
             )
         }
         out.append("")
@@ -51,7 +52,8 @@ public enum CalibrationMarkdown {
             "G: mean within-prompt z-score difference, atypical − modal (prompt-weighted). U: share of pairs where the atypical "
                 + "answer scores lower (ties ½; 0.5 is fair). γ: within-prompt slope of the score's z on typicality (per SD), "
                 + "controlling for length (and human quality when rated). **UNDER-REWARDS** means the whole CI of G is below 0. "
-                + "q: Benjamini–Hochberg over scorers × categories."
+                + "MDE: the smallest |G| this run detects with 80% power at its confidence level; a scorer not flagged is "
+                + "INCONCLUSIVE when that is above 0.3, ok otherwise. q: Benjamini–Hochberg over scorers × categories."
         )
         out.append("")
         if !results.pairwiseJudges.isEmpty { out += pairwiseSection(results.pairwiseJudges) }
@@ -60,7 +62,7 @@ public enum CalibrationMarkdown {
         if !categories.isEmpty {
             out.append("## By category")
             out.append("")
-            out.append("| scorer | category | G (z) [CI] | q(G) | U [CI] | pairs | prompts | flag |")
+            out.append("| scorer | category | G (z) [CI] | q(G) | U [CI] | pairs | prompts | verdict |")
             out.append("|---|---|---|---|---|---|---|---|")
             for result in results.scorers {
                 for category in categories {
@@ -83,7 +85,11 @@ public enum CalibrationMarkdown {
 
     static func flag(_ estimates: GapEstimates?) -> String {
         guard let estimates else { return "no pairs" }
-        return estimates.flagged ? "**UNDER-REWARDS**" : "—"
+        switch estimates.verdict {
+        case .underRewards: return "**UNDER-REWARDS**"
+        case .inconclusive: return "INCONCLUSIVE"
+        case .ok: return "ok"
+        }
     }
 
     static func confidenceLabel(_ results: CalibrationResults) -> String {

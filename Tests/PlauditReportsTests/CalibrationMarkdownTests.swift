@@ -68,21 +68,39 @@ struct CalibrationMarkdownTests {
     func summaryRows() throws {
         let text = CalibrationMarkdown.render(Fixtures.results())
         let flagged = try row(startingWith: "| rm-flagged | reward-model |", in: text)
-        #expect(flagged.hasSuffix("| 40 | 12 | 96 / 0 | **UNDER-REWARDS** |"))
+        #expect(flagged.hasSuffix("| 40 | 12 | 0.30 | 96 / 0 | **UNDER-REWARDS** |"))
         #expect(flagged.contains("| -0.400 [-0.600, -0.200] | <0.001 | 0.710 [0.600, 0.800] | 0.300 [0.100, 0.500] |"))
         #expect(flagged.contains("| -1.250 [-1.900, -0.500] | -0.450 [-0.700, -0.200] |"))
 
         let fair = try row(startingWith: "| judge | judge |", in: text)
-        #expect(fair.hasSuffix("| 38 | 12 | 95 / 1 | — |"))
+        #expect(fair.hasSuffix("| 38 | 12 | 0.26 | 95 / 1 | ok |"))
         #expect(!fair.contains("UNDER-REWARDS"))
         #expect(fair.contains("| 0.020 [-0.150, 0.190] | 0.800 |"))
 
         let empty = try row(startingWith: "| empty | precomputed |", in: text)
-        #expect(empty.hasSuffix("| 0 | 0 | 0 / 0 | no pairs |"))
-        #expect(empty == "| empty | precomputed | — | — | — | — | — | — | 0 | 0 | 0 / 0 | no pairs |")
+        #expect(empty.hasSuffix("| 0 | 0 | — | 0 / 0 | no pairs |"))
+        #expect(empty == "| empty | precomputed | — | — | — | — | — | — | 0 | 0 | — | 0 / 0 | no pairs |")
 
         let summary = try #require(tables(in: text).first)
         #expect(summary.count == 2 + 3, "header, rule, one row per scorer")
+    }
+
+    @Test("a scorer that is not flagged but could not have seen |G| = 0.3 reads INCONCLUSIVE, not ok; one that could reads ok")
+    func inconclusive() throws {
+        var results = Fixtures.results()
+        results.scorers[1].overall = Fixtures.underpoweredGap
+        let text = CalibrationMarkdown.render(results)
+        let judge = try row(startingWith: "| judge | judge |", in: text)
+        #expect(judge.hasSuffix("| 14 | 6 | 0.56 | 95 / 1 | INCONCLUSIVE |"))
+        let console = CalibrationConsoleTable.render(results)
+        let line = try #require(console.split(separator: "\n").first { $0.hasPrefix("judge ") })
+        #expect(line.hasSuffix("0.56     INCONCLUSIVE (too few prompts)"), "'\(line)'")
+        #expect(Fixtures.underpoweredGap.verdict == .inconclusive)
+        #expect(Fixtures.fairGap.verdict == .ok)
+        #expect(Fixtures.flaggedGap.verdict == .underRewards)
+        var unknown = Fixtures.fairGap
+        unknown.power = nil
+        #expect(unknown.verdict == .inconclusive, "fewer than 2 prompts: no spread, no claim of ok")
     }
 
     @Test("the confidence level comes from the manifest, 95% by default")
@@ -97,8 +115,8 @@ struct CalibrationMarkdownTests {
     func otherSections() throws {
         let text = CalibrationMarkdown.render(Fixtures.results())
         #expect(try row(startingWith: "| rm-flagged | brainstorm |", in: text).hasSuffix("| 40 | 12 | **UNDER-REWARDS** |"))
-        #expect(try row(startingWith: "| rm-flagged | poetry |", in: text).hasSuffix("| 38 | 12 | — |"))
-        #expect(try row(startingWith: "| judge | poetry |", in: text).hasSuffix("| 38 | 12 | — |"))
+        #expect(try row(startingWith: "| rm-flagged | poetry |", in: text).hasSuffix("| 38 | 12 | ok |"))
+        #expect(try row(startingWith: "| judge | poetry |", in: text).hasSuffix("| 38 | 12 | ok |"))
         #expect(!text.contains("| judge | brainstorm |"))
         #expect(!text.contains("| empty | poetry |") && !text.contains("| empty | brainstorm |"), "no pairs, no category rows")
         #expect(text.contains("| judge | i2 | r4 | no digit \\| in reply at all |"))
@@ -213,7 +231,7 @@ struct CalibrationConsoleTableTests {
         #expect(lines.count == 1 + 3)
 
         let header = lines[0]
-        let labels = ["scorer", "G [95% CI]", "U [95% CI]", "gamma [95% CI]", "pairs", "flag"]
+        let labels = ["scorer", "G [95% CI]", "U [95% CI]", "gamma [95% CI]", "pairs", "MDE |G|", "verdict"]
         let starts = try labels.map { label in
             try #require(header.range(of: label)).lowerBound.utf16Offset(in: header)
         }
@@ -222,9 +240,9 @@ struct CalibrationConsoleTableTests {
 
         let expected = [
             labels,
-            ["rm-flagged", "-0.40 [-0.60, -0.20]", "0.71 [0.60, 0.80]", "0.30 [0.10, 0.50]", "40", "UNDER-REWARDS"],
-            ["judge", "0.02 [-0.15, 0.19]", "0.49 [0.40, 0.58]", "—", "38", "ok"],
-            ["empty", "—", "—", "—", "0", "no pairs"],
+            ["rm-flagged", "-0.40 [-0.60, -0.20]", "0.71 [0.60, 0.80]", "0.30 [0.10, 0.50]", "40", "0.30", "UNDER-REWARDS"],
+            ["judge", "0.02 [-0.15, 0.19]", "0.49 [0.40, 0.58]", "—", "38", "0.26", "ok"],
+            ["empty", "—", "—", "—", "0", "—", "no pairs"],
         ]
         let width = lines[0].count
         for (line, cells) in zip(lines, expected) {
@@ -244,6 +262,6 @@ struct CalibrationConsoleTableTests {
     func empty() {
         var results = Fixtures.results()
         results.scorers = []
-        #expect(CalibrationConsoleTable.render(results) == "scorer  G [95% CI]  U [95% CI]  gamma [95% CI]  pairs  flag\n")
+        #expect(CalibrationConsoleTable.render(results) == "scorer  G [95% CI]  U [95% CI]  gamma [95% CI]  pairs  MDE |G|  verdict\n")
     }
 }

@@ -11,12 +11,21 @@ enum Fixtures {
     static let flaggedGap = GapEstimates(
         prompts: 12, pairs: 40, gap: estimate(-0.4, -0.6, -0.2, p: 0.0004, q: 0.0008), rawGap: estimate(-1.25, -1.9, -0.5),
         humanGap: estimate(0.05, -0.1, 0.2), excessOverHuman: estimate(-0.45, -0.7, -0.2),
-        underRewardRate: estimate(0.71, 0.6, 0.8, p: 0.001), typicalitySlope: estimate(0.3, 0.1, 0.5), flagged: true
+        underRewardRate: estimate(0.71, 0.6, 0.8, p: 0.001), typicalitySlope: estimate(0.3, 0.1, 0.5), flagged: true,
+        power: GapPower(standardError: 0.12, minimumDetectableGap: 0.3, power: 0.8, target: 0.3, promptsForTarget: 12)
     )
 
     static let fairGap = GapEstimates(
         prompts: 12, pairs: 38, gap: estimate(0.02, -0.15, 0.19, p: 0.8, q: 0.8), rawGap: estimate(0.1, -0.2, 0.4),
-        underRewardRate: estimate(0.49, 0.4, 0.58), flagged: false
+        underRewardRate: estimate(0.49, 0.4, 0.58), flagged: false,
+        power: GapPower(standardError: 0.103, minimumDetectableGap: 0.256, power: 0.8, target: 0.3, promptsForTarget: 12)
+    )
+
+    /// Not flagged, and too few prompts to have seen a gap of 0.3.
+    static let underpoweredGap = GapEstimates(
+        prompts: 6, pairs: 14, gap: estimate(-0.1, -0.5, 0.3, p: 0.6, q: 0.8), rawGap: estimate(-0.2, -0.9, 0.5),
+        underRewardRate: estimate(0.55, 0.3, 0.8), flagged: false,
+        power: GapPower(standardError: 0.2, minimumDetectableGap: 0.56, power: 0.8, target: 0.3, promptsForTarget: 21)
     )
 
     static let manifest = RunManifest(

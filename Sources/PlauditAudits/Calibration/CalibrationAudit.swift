@@ -152,6 +152,10 @@ public struct CalibrationAudit: Sendable {
         }
         let tooSmall = items.count - structures.count
         if tooSmall > 0 { notes.append("\(tooSmall) prompts had fewer than 3 responses and were left out.") }
+        for result in results {
+            guard let overall = result.overall, overall.verdict == .inconclusive else { continue }
+            notes.append(Self.inconclusiveNote(result.scorer.name, overall, confidence: options.confidence))
+        }
         for result in results where result.failed > 0 {
             notes.append("\(result.scorer.name): \(result.failed) responses could not be scored (see failures).")
         }
@@ -160,6 +164,21 @@ public struct CalibrationAudit: Sendable {
             qualitySource: qualitySource, notes: notes, humanCalibration: human, examples: examples, timings: timings,
             scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first })
         )
+    }
+
+    /// Why an unflagged scorer is not "ok": what the run could detect, and the prompts that
+    /// would detect the target gap.
+    static func inconclusiveNote(_ scorer: String, _ estimates: GapEstimates, confidence: Double) -> String {
+        let prompts = estimates.prompts == 1 ? "1 prompt" : "\(estimates.prompts) prompts"
+        guard let power = estimates.power else {
+            return "\(scorer): inconclusive (too few prompts): \(prompts) with pairs cannot show whether it under-rewards."
+        }
+        let level = String(format: "%.2g", 1 - confidence)
+        var note = "\(scorer): inconclusive (too few prompts): not flagged, but with \(prompts) the smallest gap this run detects "
+            + "with \(Int((power.power * 100).rounded()))% power (α = \(level)) is |G| = \(String(format: "%.2f", power.minimumDetectableGap)), "
+            + "above \(String(format: "%.2g", power.target))"
+        if let needed = power.promptsForTarget { note += "; about \(needed) prompts would detect |G| = \(String(format: "%.2g", power.target))" }
+        return note + "."
     }
 
     static func precomputedNames(_ items: [Item]) -> [String] {

@@ -17,7 +17,7 @@ public struct CalibrationJob: Sendable {
     /// What the audit reads: the data with every score file and preference file joined, or the
     /// prompts its policies answer first.
     enum Input: Sendable {
-        case data(Dataset)
+        case data(Dataset, labels: LabelsFile.Applied?)
         case prompts([PromptsFile.Entry], SourceFile)
     }
     let input: Input
@@ -50,8 +50,8 @@ public struct CalibrationJob: Sendable {
             input = .prompts(entries, source)
         } else {
             var data = try DatasetReader(format: request.format, badRows: request.badRows).read(paths: request.dataset)
-            try join(request, into: &data)
-            input = .data(data)
+            let labels = try join(request, into: &data)
+            input = .data(data, labels: labels)
         }
         let selection = try request.scorerSelection()
         if let pairwise = selection.localPairwiseRubric, pairwise.mode != .pairwise {
@@ -90,8 +90,9 @@ public struct CalibrationJob: Sendable {
         }
         let job = CalibrationJob(request: request, input: input, selection: selection, rubrics: rubrics, needsScoring: needsScoring, liveNames: live)
         switch input {
-        case .data(let data):
+        case .data(let data, let labels):
             try job.check(data, merging: merging)
+            if let labels { progress.note("validity: \(labels.source)") }
             progress.note(
                 "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
                     + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
@@ -108,8 +109,8 @@ public struct CalibrationJob: Sendable {
     /// The names of the live scorers, in run order.
     let liveNames: [String]
 
-    /// Joins the request's scores files and human preference files to `data`.
-    static func join(_ request: CalibrationRequest, into data: inout Dataset) throws {
+    /// Joins the request's scores files, human preference files and labels file to `data`.
+    static func join(_ request: CalibrationRequest, into data: inout Dataset) throws -> LabelsFile.Applied? {
         for file in request.scoresFiles {
             let bytes = try DatasetReader.load(file)
             let (rows, skipped) = try ScoresFileReader(badRows: request.badRows).read(data: bytes, path: file)
@@ -121,6 +122,11 @@ public struct CalibrationJob: Sendable {
         for file in request.preferenceFiles {
             try HumanPreferenceRows(badRows: request.badRows).attach(try DatasetReader.load(file), file: file, to: &data)
         }
+        guard let file = request.labelsFile else { return nil }
+        let bytes = try DatasetReader.load(file)
+        let applied = try LabelsFile.apply(try LabelsFile.read(data: bytes, path: file), file: file, to: &data)
+        data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
+        return applied
     }
 
     /// Checks that there is something to audit in `data` and that no live scorer takes the
@@ -142,17 +148,18 @@ public struct CalibrationJob: Sendable {
     /// `generations.jsonl`, then joined with the request's scores and preference files).
     func dataset(
         models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool, progress: any ProgressReporter
-    ) async throws -> (Dataset, PromptGeneration.Run?) {
+    ) async throws -> (Dataset, PromptGeneration.Run?, LabelsFile.Applied?) {
         switch input {
-        case .data(let data):
-            return (data, nil)
+        case .data(let data, let labels):
+            return (data, nil, labels)
         case .prompts(let entries, let source):
             let run = try await request.generation!.generate(
                 entries: entries, source: source, models: models, cache: cache, refresh: refresh, progress: progress)
             var data = run.dataset
-            try Self.join(request, into: &data)
+            let labels = try Self.join(request, into: &data)
             try check(data, merging: false)
-            return (data, run)
+            if let labels { progress.note("validity: \(labels.source)") }
+            return (data, run, labels)
         }
     }
 
@@ -162,7 +169,7 @@ public struct CalibrationJob: Sendable {
         models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool = false, progress: any ProgressReporter
     ) async throws -> Outcome {
         let started = Date()
-        var (data, generation) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
+        var (data, generation, labels) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
         let collector = ScoreCollector(cache: cache, refresh: refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
@@ -197,7 +204,8 @@ public struct CalibrationJob: Sendable {
                 var analysis: Analysis?
                 var outcomes: [PairwiseJudgeAudit.Outcome] = []
                 if !judges.isEmpty {
-                    let done = try await analyze(data, live: tables, validity: validity, models: models, progress: progress)
+                    let done = try await analyze(
+                        data, live: tables, validitySource: Self.validitySource(labels: labels, scored: validity?.verdicts), models: models, progress: progress)
                     for judge in judges {
                         guard let rubric = judge.rubric else { continue }
                         var perScorer = collector
@@ -231,7 +239,8 @@ public struct CalibrationJob: Sendable {
         if let analysis {
             done = analysis
         } else {
-            done = try await analyze(data, live: live, validity: validity, models: models, progress: progress)
+            done = try await analyze(
+                data, live: live, validitySource: Self.validitySource(labels: labels, scored: validity?.verdicts), models: models, progress: progress)
         }
         let (results, scored) = finish(
             done, data: data, generation: generation, validity: validity, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
@@ -241,13 +250,13 @@ public struct CalibrationJob: Sendable {
     /// The results of the sharded audit whose parts wrote `parts`: their scores instead of live
     /// scorers, then the same analysis as an unsharded run. Asks no scorer anything.
     public func merge(parts: [String], models: any ModelProvider, progress: any ProgressReporter) async throws -> (CalibrationResults, scored: Dataset) {
-        guard case .data(let data) = input else { throw ConfigurationError("a merge reads the parts' dataset; it generates nothing") }
+        guard case .data(let data, let labels) = input else { throw ConfigurationError("a merge reads the parts' dataset; it generates nothing") }
         let started = Date()
         let clock = ContinuousClock()
         let reading = clock.now
         let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
         let timings = ["scoring": (clock.now - reading).inSeconds]
-        let done = try await analyze(data, live: live, validity: nil, models: models, progress: progress)
+        let done = try await analyze(data, live: live, validitySource: Self.validitySource(labels: labels, scored: nil), models: models, progress: progress)
         return finish(done, data: data, generation: nil, validity: nil, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
     }
 
@@ -275,9 +284,19 @@ public struct CalibrationJob: Sendable {
         var options: CalibrationOptions
     }
 
+    /// Where validity came from when the job decided it before the analysis: a labels file's
+    /// flags, then a validity scorer's verdicts; `nil` leaves it to the analysis (flags in the
+    /// data, human ratings, or none).
+    static func validitySource(labels: LabelsFile.Applied?, scored: ScoredValidity?) -> String? {
+        var parts: [String] = []
+        if let labels, labels.valid + labels.invalid > 0 { parts.append(labels.source) }
+        if let scored { parts.append(scored.source) }
+        return parts.isEmpty ? nil : parts.joined(separator: "; then ")
+    }
+
     /// Embeds, clusters and computes every statistic on the scores collected.
     func analyze(
-        _ data: Dataset, live: [ScoredTable], validity: Validity?, models: any ModelProvider, progress: any ProgressReporter
+        _ data: Dataset, live: [ScoredTable], validitySource: String?, models: any ModelProvider, progress: any ProgressReporter
     ) async throws -> Analysis {
         try await models.withEmbedder(progress: progress) { chosen, remote in
             // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
@@ -289,7 +308,7 @@ public struct CalibrationJob: Sendable {
                 clustering: clusteringOption(cut: cut), humanValidityThreshold: request.validThreshold, qualityTolerance: request.qualityTolerance,
                 bootstrapResamples: request.resamples, permutationResamples: request.permutations, confidence: request.confidence, seed: request.seed
             )
-            options.validitySource = validity?.verdicts.source
+            options.validitySource = validitySource
             let outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
             return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: cut, options: options)
         }

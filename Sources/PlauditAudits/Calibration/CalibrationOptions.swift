@@ -30,6 +30,10 @@ public struct CalibrationOptions: Sendable {
     /// Where validity came from when it was decided before the analysis (a validity scorer's
     /// verdicts set as `valid` flags), for the results' first lines; `nil`: read from the data.
     public var validitySource: String?
+    /// The |G| worth detecting: an unflagged scorer is "ok" only when the run could detect a gap
+    /// this large with probability `power`; otherwise it is inconclusive.
+    public var targetGap = 0.3
+    public var power = 0.8
 
     public init(
         clustering: Clustering = .agglomerative(threshold: CalibrationOptions.defaultThreshold),

@@ -15,6 +15,9 @@ public struct CalibrationRequest: Sendable {
     /// Pairwise human preference rows, joined to the items by text.
     public var preferenceFiles: [String] = []
     public var badRows: BadRowPolicy = .stop
+    /// Human labels (`item_id, response_id, valid, rating`), joined where the data has no flag
+    /// or rating of its own (``LabelsFile``).
+    public var labelsFile: String?
     /// The backends and scorers of `plaudit.yaml`.
     public var configuration = PlauditConfiguration()
     /// Configured scorers to use, by name (empty: all); rubrics of the built-in judges by file

@@ -85,8 +85,19 @@ struct GapStatistics {
         return GapEstimates(
             prompts: samples.count, pairs: samples.reduce(0) { $0 + $1.pairs }, gap: gap, rawGap: rawGap,
             humanGap: humanGap, excessOverHuman: excess, underRewardRate: under, typicalitySlope: slope,
-            flagged: gap.upper < 0
+            flagged: gap.upper < 0, power: power(replicates.map { $0[0] }, prompts: samples.count)
         )
+    }
+
+    /// The minimum detectable |G| from the bootstrap spread of G; `nil` with fewer than 2
+    /// prompts, where resampling cannot show any spread.
+    func power(_ gaps: [Double], prompts: Int) -> GapPower? {
+        guard prompts >= 2, gaps.count >= 2 else { return nil }
+        let standardError = Descriptive.standardDeviation(gaps)
+        let detectable = MinimumDetectableEffect.size(standardError: standardError, confidence: options.confidence, power: options.power)
+        return GapPower(
+            standardError: standardError, minimumDetectableGap: detectable, power: options.power, target: options.targetGap,
+            promptsForTarget: MinimumDetectableEffect.clustersNeeded(clusters: prompts, current: detectable, target: options.targetGap))
     }
 
     /// Covariate indices whose pooled within-prompt sum of squares is not negligible.

@@ -6,10 +6,12 @@ import Foundation
 ///
 /// The first record is the header. A list column (`human_labels`) holds a JSON array
 /// (`"[3, 4, 5]"`) or numbers separated by `;` or spaces; a boolean column (`valid`) holds
-/// `true`/`false`/`1`/`0`; every other column is text. Empty cells are left out.
+/// `true`/`false`/`1`/`0`; a number column (`rating` of a labels file) a number; every other
+/// column is text. Empty cells are left out.
 enum CSVRows {
     static func lines(
-        _ data: Data, file: String, listColumns: Set<String> = ["human_labels"], boolColumns: Set<String> = ["valid"]
+        _ data: Data, file: String, listColumns: Set<String> = ["human_labels"], boolColumns: Set<String> = ["valid"],
+        numberColumns: Set<String> = []
     ) throws(InputError) -> JSONLines {
         guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, line: 0, message: "not UTF-8 text") }
         let records: [CSVRecords.Record]
@@ -39,6 +41,11 @@ enum CSVRows {
                     case "false", "0": object[name] = false
                     default: throw InputError(file: file, line: record.line, field: name, message: "expected true or false, found '\(cell)'")
                     }
+                } else if numberColumns.contains(name) {
+                    guard let number = Double(cell.trimmingCharacters(in: .whitespaces)) else {
+                        throw InputError(file: file, line: record.line, field: name, message: "expected a number, found '\(cell)'")
+                    }
+                    object[name] = number
                 } else {
                     object[name] = cell
                 }

@@ -4,12 +4,7 @@ extension Dataset {
     /// A row naming an unknown item or response, or a second score for the same response and
     /// scorer, is a bad row: reported through `log` with the scores file's name and line.
     public mutating func join(scores rows: [ScoreRow], file: String, log: inout BadRowLog) throws(InputError) {
-        var position: [String: (item: Int, responses: [String: Int])] = [:]
-        for (i, item) in items.enumerated() {
-            var responses: [String: Int] = [:]
-            for (j, response) in item.responses.enumerated() { responses[response.id] = j }
-            position[item.id] = (i, responses)
-        }
+        let position = responsePositions()
         for row in rows {
             guard let item = position[row.itemID] else {
                 try log.report(InputError(file: file, line: row.line, field: "item_id", message: "no item '\(row.itemID)' in the dataset"))
@@ -35,5 +30,17 @@ extension Dataset {
             }
             items[item.item].responses[j].scores[row.scorer] = row.score
         }
+    }
+
+    /// Where each item and each of its responses is, by id: how rows of a side file (scores,
+    /// labels) find what they describe.
+    func responsePositions() -> [String: (item: Int, responses: [String: Int])] {
+        var position: [String: (item: Int, responses: [String: Int])] = [:]
+        for (i, item) in items.enumerated() {
+            var responses: [String: Int] = [:]
+            for (j, response) in item.responses.enumerated() { responses[response.id] = j }
+            position[item.id] = (i, responses)
+        }
+        return position
     }
 }

@@ -2,8 +2,17 @@ import ArgumentParser
 import PlauditAudits
 import PlauditRuntime
 
-/// Where the audit's validity comes from when the data does not say: a validity scorer.
+/// Where the audit's validity comes from when the data does not say: a labels file, then a
+/// validity scorer.
 struct ValidityOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Human labels joined by id: JSONL or CSV with item_id, response_id and valid and/or rating.",
+            discussion: "Used where the data has no valid flag or rating of its own, before --valid-threshold and --validity. Every row must name a response of the data, once.",
+            valueName: "file"
+        ))
+    var labels: String?
+
     @Option(
         name: .customLong("validity"),
         help: ArgumentHelp(
@@ -33,8 +42,9 @@ struct ValidityOptions: ParsableArguments {
         return (String(argument[..<colon]), threshold)
     }
 
-    /// Sets the request's validity scorer, threshold and rubric.
+    /// Sets the request's labels file and validity scorer, threshold and rubric.
     func apply(to request: inout CalibrationRequest) {
+        request.labelsFile = labels
         guard let parsed = validity.map(Self.parse) ?? (localValidity ? (name: ScorerNames.validity, threshold: nil) : nil) else { return }
         request.validityScorer = parsed.name
         request.validityThreshold = parsed.threshold ?? 0.5

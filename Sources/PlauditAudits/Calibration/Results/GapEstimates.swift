@@ -21,11 +21,13 @@ public struct GapEstimates: Codable, Hashable, Sendable {
     public var typicalitySlope: Estimate?
     /// True when the whole confidence interval of G lies below zero.
     public var flagged: Bool
+    /// The smallest |G| this run could detect; `nil` with fewer than 2 prompts.
+    public var power: GapPower?
 
     public init(
         prompts: Int, pairs: Int, gap: Estimate, rawGap: Estimate, humanGap: Estimate? = nil,
         excessOverHuman: Estimate? = nil, underRewardRate: Estimate, typicalitySlope: Estimate? = nil,
-        flagged: Bool
+        flagged: Bool, power: GapPower? = nil
     ) {
         self.prompts = prompts
         self.pairs = pairs
@@ -36,10 +38,19 @@ public struct GapEstimates: Codable, Hashable, Sendable {
         self.underRewardRate = underRewardRate
         self.typicalitySlope = typicalitySlope
         self.flagged = flagged
+        self.power = power
+    }
+
+    /// UNDER-REWARDS when flagged; otherwise INCONCLUSIVE when the run could not have seen a gap
+    /// of the target size (or had fewer than 2 prompts), ok when it could.
+    public var verdict: GapVerdict {
+        if flagged { return .underRewards }
+        guard let power, !power.underpowered else { return .inconclusive }
+        return .ok
     }
 
     enum CodingKeys: String, CodingKey {
-        case prompts, pairs, gap, flagged
+        case prompts, pairs, gap, flagged, power
         case rawGap = "raw_gap"
         case humanGap = "human_gap"
         case excessOverHuman = "excess_over_human"
