@@ -138,7 +138,7 @@ public struct CalibrationAudit: Sendable {
             ? "mean human rating, pairs within ε = \(options.qualityTolerance)"
             : "none: all valid responses treated as equal in quality"
         var notes: [String] = []
-        if !anyFlag && !(anyHuman && options.humanValidityThreshold != nil) && options.validitySource == nil {
+        if validitySource.hasPrefix("none") {
             notes.append("Nothing in the data says which responses are valid: every response was treated as valid.")
         }
         if !useQuality {

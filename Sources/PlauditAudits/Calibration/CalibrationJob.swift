@@ -17,7 +17,7 @@ public struct CalibrationJob: Sendable {
     /// What the audit reads: the data with every score file and preference file joined, or the
     /// prompts its policies answer first.
     enum Input: Sendable {
-        case data(Dataset, labels: LabelsFile.Applied?)
+        case data(Dataset, validity: ValidityStages)
         case prompts([PromptsFile.Entry], SourceFile)
     }
     let input: Input
@@ -43,6 +43,7 @@ public struct CalibrationJob: Sendable {
         _ request: CalibrationRequest, models: any ModelProvider, progress: any ProgressReporter, merging: Bool = false
     ) throws -> CalibrationJob {
         try request.check()
+        let rules = try request.validityRules()
         let input: Input
         if let generation = request.generation {
             let (entries, source) = try PromptsFile.read(generation.prompts)
@@ -50,8 +51,8 @@ public struct CalibrationJob: Sendable {
             input = .prompts(entries, source)
         } else {
             var data = try DatasetReader(format: request.format, badRows: request.badRows).read(paths: request.dataset)
-            let labels = try join(request, into: &data)
-            input = .data(data, labels: labels)
+            let stages = try join(request, rules: rules, into: &data)
+            input = .data(data, validity: stages)
         }
         let selection = try request.scorerSelection()
         if let pairwise = selection.localPairwiseRubric, pairwise.mode != .pairwise {
@@ -88,11 +89,12 @@ public struct CalibrationJob: Sendable {
         if Set(live).count != live.count {
             throw ConfigurationError("two live scorers share a name (\(live.joined(separator: ", "))); the built-in ones are \(ScorerNames.judge) and \(ScorerNames.perplexity)")
         }
-        let job = CalibrationJob(request: request, input: input, selection: selection, rubrics: rubrics, needsScoring: needsScoring, liveNames: live)
+        let job = CalibrationJob(
+            request: request, input: input, selection: selection, rubrics: rubrics, needsScoring: needsScoring, liveNames: live, rules: rules)
         switch input {
-        case .data(let data, let labels):
+        case .data(let data, let stages):
             try job.check(data, merging: merging)
-            if let labels { progress.note("validity: \(labels.source)") }
+            if let source = stages.source(humanThreshold: request.validThreshold) { progress.note("validity so far: \(source)") }
             progress.note(
                 "read \(data.items.count) prompts, \(data.responseCount) responses from \(data.sources.count) files"
                     + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
@@ -108,9 +110,12 @@ public struct CalibrationJob: Sendable {
 
     /// The names of the live scorers, in run order.
     let liveNames: [String]
+    /// The rules applied before any model is asked.
+    let rules: ValidityRules
 
-    /// Joins the request's scores files, human preference files and labels file to `data`.
-    static func join(_ request: CalibrationRequest, into data: inout Dataset) throws -> LabelsFile.Applied? {
+    /// Joins the request's scores files, human preference files and labels file to `data`, then
+    /// applies the validity rules; returns what decided validity so far.
+    static func join(_ request: CalibrationRequest, rules: ValidityRules, into data: inout Dataset) throws -> ValidityStages {
         for file in request.scoresFiles {
             let bytes = try DatasetReader.load(file)
             let (rows, skipped) = try ScoresFileReader(badRows: request.badRows).read(data: bytes, path: file)
@@ -122,11 +127,15 @@ public struct CalibrationJob: Sendable {
         for file in request.preferenceFiles {
             try HumanPreferenceRows(badRows: request.badRows).attach(try DatasetReader.load(file), file: file, to: &data)
         }
-        guard let file = request.labelsFile else { return nil }
-        let bytes = try DatasetReader.load(file)
-        let applied = try LabelsFile.apply(try LabelsFile.read(data: bytes, path: file), file: file, to: &data)
-        data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
-        return applied
+        var stages = ValidityStages()
+        stages.dataFlags = data.items.reduce(0) { $0 + $1.responses.filter { $0.valid != nil }.count }
+        if let file = request.labelsFile {
+            let bytes = try DatasetReader.load(file)
+            stages.labels = try LabelsFile.apply(try LabelsFile.read(data: bytes, path: file), file: file, to: &data)
+            data.sources.append(SourceFile(path: file, sha256: SHA256Hex.digest(of: bytes), bytes: bytes.count))
+        }
+        stages.rules = rules.apply(to: &data)
+        return stages
     }
 
     /// Checks that there is something to audit in `data` and that no live scorer takes the
@@ -148,18 +157,18 @@ public struct CalibrationJob: Sendable {
     /// `generations.jsonl`, then joined with the request's scores and preference files).
     func dataset(
         models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool, progress: any ProgressReporter
-    ) async throws -> (Dataset, PromptGeneration.Run?, LabelsFile.Applied?) {
+    ) async throws -> (Dataset, PromptGeneration.Run?, ValidityStages) {
         switch input {
-        case .data(let data, let labels):
-            return (data, nil, labels)
+        case .data(let data, let stages):
+            return (data, nil, stages)
         case .prompts(let entries, let source):
             let run = try await request.generation!.generate(
                 entries: entries, source: source, models: models, cache: cache, refresh: refresh, progress: progress)
             var data = run.dataset
-            let labels = try Self.join(request, into: &data)
+            let stages = try Self.join(request, rules: rules, into: &data)
             try check(data, merging: false)
-            if let labels { progress.note("validity: \(labels.source)") }
-            return (data, run, labels)
+            if let source = stages.source(humanThreshold: request.validThreshold) { progress.note("validity so far: \(source)") }
+            return (data, run, stages)
         }
     }
 
@@ -169,7 +178,7 @@ public struct CalibrationJob: Sendable {
         models: any ModelProvider, cache: (any ResponseCache)?, refresh: Bool = false, progress: any ProgressReporter
     ) async throws -> Outcome {
         let started = Date()
-        var (data, generation, labels) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
+        var (data, generation, stages) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
         let collector = ScoreCollector(cache: cache, refresh: refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
@@ -180,6 +189,7 @@ public struct CalibrationJob: Sendable {
         var validity: Validity?
         let clock = ContinuousClock()
         let scoringStart = clock.now
+        let stagesSoFar = stages
         if needsScoring {
             let scoring = try await models.withScorers(selection, progress: progress) { up in
                 var data = data
@@ -204,8 +214,10 @@ public struct CalibrationJob: Sendable {
                 var analysis: Analysis?
                 var outcomes: [PairwiseJudgeAudit.Outcome] = []
                 if !judges.isEmpty {
+                    var stages = stagesSoFar
+                    stages.scored = validity?.verdicts
                     let done = try await analyze(
-                        data, live: tables, validitySource: Self.validitySource(labels: labels, scored: validity?.verdicts), models: models, progress: progress)
+                        data, live: tables, validitySource: stages.source(humanThreshold: request.validThreshold), models: models, progress: progress)
                     for judge in judges {
                         guard let rubric = judge.rubric else { continue }
                         var perScorer = collector
@@ -224,6 +236,7 @@ public struct CalibrationJob: Sendable {
         var timings = ["scoring": (clock.now - scoringStart).inSeconds]
         if let generation { timings["generation"] = generation.seconds }
 
+        stages.scored = validity?.verdicts
         if let shard = request.shard {
             let manifest = ShardManifest(
                 shard: shard, arguments: request.shardArguments, workingDirectory: FileManager.default.currentDirectoryPath,
@@ -239,25 +252,25 @@ public struct CalibrationJob: Sendable {
         if let analysis {
             done = analysis
         } else {
-            done = try await analyze(
-                data, live: live, validitySource: Self.validitySource(labels: labels, scored: validity?.verdicts), models: models, progress: progress)
+            done = try await analyze(data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), models: models, progress: progress)
         }
         let (results, scored) = finish(
-            done, data: data, generation: generation, validity: validity, live: live, statistics: statistics, pairwise: pairwise, timings: timings, started: started)
+            done, data: data, generation: generation, validity: validity, stages: stages, live: live, statistics: statistics, pairwise: pairwise, timings: timings,
+            started: started)
         return .results(results, scored: scored)
     }
 
     /// The results of the sharded audit whose parts wrote `parts`: their scores instead of live
     /// scorers, then the same analysis as an unsharded run. Asks no scorer anything.
     public func merge(parts: [String], models: any ModelProvider, progress: any ProgressReporter) async throws -> (CalibrationResults, scored: Dataset) {
-        guard case .data(let data, let labels) = input else { throw ConfigurationError("a merge reads the parts' dataset; it generates nothing") }
+        guard case .data(let data, let stages) = input else { throw ConfigurationError("a merge reads the parts' dataset; it generates nothing") }
         let started = Date()
         let clock = ContinuousClock()
         let reading = clock.now
         let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
         let timings = ["scoring": (clock.now - reading).inSeconds]
-        let done = try await analyze(data, live: live, validitySource: Self.validitySource(labels: labels, scored: nil), models: models, progress: progress)
-        return finish(done, data: data, generation: nil, validity: nil, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
+        let done = try await analyze(data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), models: models, progress: progress)
+        return finish(done, data: data, generation: nil, validity: nil, stages: stages, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
     }
 
     /// What the live scorers' session produced.
@@ -284,16 +297,6 @@ public struct CalibrationJob: Sendable {
         var options: CalibrationOptions
     }
 
-    /// Where validity came from when the job decided it before the analysis: a labels file's
-    /// flags, then a validity scorer's verdicts; `nil` leaves it to the analysis (flags in the
-    /// data, human ratings, or none).
-    static func validitySource(labels: LabelsFile.Applied?, scored: ScoredValidity?) -> String? {
-        var parts: [String] = []
-        if let labels, labels.valid + labels.invalid > 0 { parts.append(labels.source) }
-        if let scored { parts.append(scored.source) }
-        return parts.isEmpty ? nil : parts.joined(separator: "; then ")
-    }
-
     /// Embeds, clusters and computes every statistic on the scores collected.
     func analyze(
         _ data: Dataset, live: [ScoredTable], validitySource: String?, models: any ModelProvider, progress: any ProgressReporter
@@ -316,7 +319,7 @@ public struct CalibrationJob: Sendable {
 
     /// The results from the analysis, the pairwise judges' outcomes and the run's counts.
     func finish(
-        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
+        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, stages: ValidityStages, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
         timings: [String: Double], started: Date
     ) -> (CalibrationResults, scored: Dataset) {
         var outcome = done.outcome
@@ -326,6 +329,12 @@ public struct CalibrationJob: Sendable {
             if validity.verdicts.invalid > 0 {
                 outcome.notes.insert("\(validity.verdicts.scorer) judged \(validity.verdicts.invalid) responses invalid; they form no pair.", at: 0)
             }
+        }
+        if let generation, generation.cut > 0, let asked = request.generation {
+            outcome.notes.insert(
+                "\(generation.cut) of \(generation.counts["generated"] ?? 0) generated responses stopped at --max-tokens \(asked.maxTokens) (cut short); "
+                    + "they count as answers. Raise --max-tokens if a cut answer should not.",
+                at: 0)
         }
         if let generation, outcome.validitySource.hasPrefix("none") {
             outcome.notes.insert(
@@ -349,7 +358,8 @@ public struct CalibrationJob: Sendable {
         }
         let results = CalibrationResults(
             manifest: manifest(
-                outcome: outcome, data: data, generation: generation, validity: validity, live: live, statistics: statistics, embedder: done.embedder, cut: done.cut,
+                outcome: outcome, data: data, generation: generation, validity: validity, stages: stages, live: live, statistics: statistics, embedder: done.embedder,
+                cut: done.cut,
                 started: started, finished: Date()),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
@@ -368,7 +378,7 @@ public struct CalibrationJob: Sendable {
     }
 
     func manifest(
-        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
+        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, stages: ValidityStages, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
         cut: Double, started: Date, finished: Date
     ) -> RunManifest {
         var timings = outcome.timings
@@ -385,7 +395,10 @@ public struct CalibrationJob: Sendable {
             "pairs": outcome.prompts.reduce(0) { $0 + $1.pairs.count }, "failures": outcome.failures.count,
         ]) { _, new in new }
         counts.merge(generation?.counts ?? [:]) { _, new in new }
-        counts.merge(validity?.verdicts.counts ?? [:]) { _, new in new }
+        if let generation { counts["generation_cut_at_max_tokens"] = generation.cut }
+        if stages.labels != nil || stages.rules.total > 0 || stages.scored != nil {
+            counts.merge(stages.counts) { _, new in new }
+        }
         if let table = validity?.table {
             counts["cache_hits", default: 0] += table.counts.hits
             counts["cache_misses", default: 0] += table.counts.misses
@@ -409,6 +422,8 @@ public struct CalibrationJob: Sendable {
             "pairs_per_prompt": String(request.pairsPerPrompt),
         ]
         if let validity { parameters["validity"] = "\(validity.verdicts.scorer), score ≥ \(validity.verdicts.threshold)" }
+        if let file = request.labelsFile { parameters["labels"] = file }
+        if let file = request.refusalPatternsFile { parameters["refusal_patterns"] = "\(file) (\(rules.refusalPatterns.count) patterns)" }
         if let generation, let asked = request.generation {
             parameters["generation"] =
                 "\(generation.record.models.keys.sorted().joined(separator: ", ")): \(asked.samples) samples per prompt, "

@@ -1,3 +1,4 @@
+import Foundation
 public import PlauditCore
 public import PlauditRuntime
 
@@ -18,6 +19,9 @@ public struct CalibrationRequest: Sendable {
     /// Human labels (`item_id, response_id, valid, rating`), joined where the data has no flag
     /// or rating of its own (``LabelsFile``).
     public var labelsFile: String?
+    /// A file of refusal patterns, one per line (`#` starts a comment): a response that contains
+    /// one (case-insensitive) is invalid (``ValidityRules``).
+    public var refusalPatternsFile: String?
     /// The backends and scorers of `plaudit.yaml`.
     public var configuration = PlauditConfiguration()
     /// Configured scorers to use, by name (empty: all); rubrics of the built-in judges by file
@@ -86,6 +90,17 @@ public struct CalibrationRequest: Sendable {
         if let threshold, !(threshold > 0 && threshold <= 2) { throw ConfigurationError("--threshold is a cosine distance in (0, 2]") }
         guard k >= 1 else { throw ConfigurationError("--k must be at least 1") }
         guard pairsPerPrompt >= 1 else { throw ConfigurationError("--pairs-per-prompt must be at least 1") }
+    }
+
+    /// The validity rules, with the refusal patterns read.
+    func validityRules() throws -> ValidityRules {
+        guard let file = refusalPatternsFile else { return ValidityRules() }
+        let bytes = try DatasetReader.load(file)
+        guard let text = String(data: bytes, encoding: .utf8) else { throw InputError(file: file, line: 0, message: "not UTF-8 text") }
+        let patterns = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard !patterns.isEmpty else { throw InputError(file: file, line: 0, message: "no patterns (one per line; # starts a comment)") }
+        return ValidityRules(refusalPatterns: patterns)
     }
 
     /// The scorers this request asks for, with the built-in judges' rubrics loaded.

@@ -44,6 +44,8 @@ public struct PromptGeneration: Sendable {
         public var seconds: Double
         /// `generated`, `generation_failures`, `generation_cache_hits`, `generation_cache_stored`.
         public var counts: [String: Int]
+        /// Answers that stopped at the token limit (finish reason `length`).
+        public var cut = 0
     }
 
     /// One generator's completions, under the name its samples are labelled with.
@@ -112,7 +114,8 @@ public struct PromptGeneration: Sendable {
             "generation_cache_hits": tables.reduce(0) { $0 + $1.table.counts.hits },
             "generation_cache_stored": tables.reduce(0) { $0 + $1.table.counts.stored },
         ]
-        return Run(dataset: dataset, record: record, seconds: seconds, counts: counts)
+        let cut = tables.reduce(0) { $0 + $1.table.completions.compactMap { $0 }.filter { $0.finishReason == "length" }.count }
+        return Run(dataset: dataset, record: record, seconds: seconds, counts: counts, cut: cut)
     }
 
     /// A model's label: the generator's name, with the setting (`smollm2-135m@T0.5`) when the

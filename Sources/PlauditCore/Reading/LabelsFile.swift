@@ -18,13 +18,14 @@ public enum LabelsFile {
         public var rated = 0
         /// Rows whose `valid` or `rating` the data already had, and kept.
         public var keptFromData = 0
-        /// Responses the data itself flagged valid or invalid.
-        public var flaggedInData = 0
+
+        public init(file: String) {
+            self.file = file
+        }
 
         /// The validity source in the results' first lines.
         public var source: String {
-            var text = flaggedInData > 0 ? "valid flags in the data (\(flaggedInData) responses), then " : ""
-            text += "labels file \(file) (\(valid) valid, \(invalid) invalid"
+            var text = "labels file \(file) (\(valid) valid, \(invalid) invalid"
             if rated > 0 { text += "; \(rated) ratings" }
             if keptFromData > 0 { text += "; \(keptFromData) rows left to the data's own flags or ratings" }
             return text + ")"
@@ -60,7 +61,6 @@ public enum LabelsFile {
         let position = dataset.responsePositions()
         var seen: [String: Int] = [:]
         var applied = Applied(file: file)
-        applied.flaggedInData = dataset.items.reduce(0) { $0 + $1.responses.filter { $0.valid != nil }.count }
         for row in rows {
             guard let item = position[row.itemID] else {
                 throw InputError(file: file, line: row.line, field: "item_id", message: "no item '\(row.itemID)' in the dataset")

@@ -14,6 +14,14 @@ struct ValidityOptions: ParsableArguments {
     var labels: String?
 
     @Option(
+        help: ArgumentHelp(
+            "Refusal patterns, one per line: a response containing one (case-insensitive) is invalid.",
+            discussion: "Applied, like the empty-answer and exact-duplicate rules, before any model is asked, to responses that neither the data nor --labels decides.",
+            valueName: "file"
+        ))
+    var refusalPatterns: String?
+
+    @Option(
         name: .customLong("validity"),
         help: ArgumentHelp(
             "A scorer that decides validity where the data does not, as NAME or NAME:THRESHOLD (default threshold 0.5).",
@@ -45,6 +53,7 @@ struct ValidityOptions: ParsableArguments {
     /// Sets the request's labels file and validity scorer, threshold and rubric.
     func apply(to request: inout CalibrationRequest) {
         request.labelsFile = labels
+        request.refusalPatternsFile = refusalPatterns
         guard let parsed = validity.map(Self.parse) ?? (localValidity ? (name: ScorerNames.validity, threshold: nil) : nil) else { return }
         request.validityScorer = parsed.name
         request.validityThreshold = parsed.threshold ?? 0.5

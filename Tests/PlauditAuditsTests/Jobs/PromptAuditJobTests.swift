@@ -163,9 +163,13 @@ struct PromptAuditJobTests {
         #expect(results.scorers.map(\.scorer.name) == ["fair-rm", "biased-rm"], "the validity judge is not audited")
         let generated = results.manifest.counts["generated"] ?? 0
         let invalid = results.manifest.counts["validity_invalid"] ?? 0
-        #expect(results.validitySource.hasPrefix("validity scorer validity-judge, score ≥ 0.5 ("), "\(results.validitySource)")
-        #expect(invalid > 0 && invalid + (results.manifest.counts["validity_valid"] ?? 0) == generated)
-        #expect((results.manifest.counts["validity_empty"] ?? 0) > 0)
+        // The rules catch the empty answers (and exact copies) before the judge is asked.
+        let ruled = (results.manifest.counts["rule_empty"] ?? 0) + (results.manifest.counts["rule_duplicates"] ?? 0)
+        #expect((results.manifest.counts["rule_empty"] ?? 0) > 0)
+        #expect(results.validitySource.hasPrefix("rules (\(results.manifest.counts["rule_empty"] ?? 0) empty"), "\(results.validitySource)")
+        #expect(results.validitySource.contains("; then validity scorer validity-judge, score ≥ 0.5 ("), "\(results.validitySource)")
+        #expect(invalid > 0 && invalid + (results.manifest.counts["validity_valid"] ?? 0) + ruled == generated)
+        #expect(results.manifest.counts["validity_empty"] == 0, "nothing empty reaches the judge")
         #expect(!results.notes.contains { $0.contains("nothing judged their validity") })
         #expect(results.notes.first == "validity-judge judged \(invalid) responses invalid; they form no pair.")
     }

@@ -16,8 +16,18 @@ public struct ScoredValidity: Sendable, Hashable {
     /// Of the invalid: empty or whitespace-only, and not scored (a failure).
     public var empty = 0
     public var unscored = 0
-    /// Responses a flag or a human rating decided instead.
+    /// Responses an earlier stage decided instead (flags, labels, rules, human ratings).
     public var decidedElsewhere = 0
+
+    public init(scorer: String, threshold: Double, valid: Int = 0, invalid: Int = 0, empty: Int = 0, unscored: Int = 0, decidedElsewhere: Int = 0) {
+        self.scorer = scorer
+        self.threshold = threshold
+        self.valid = valid
+        self.invalid = invalid
+        self.empty = empty
+        self.unscored = unscored
+        self.decidedElsewhere = decidedElsewhere
+    }
 
     /// Applies `table` (the scorer's scores of `data`, item by item) to every response of
     /// `data` without a `valid` flag and without a human verdict under `humanThreshold`.
@@ -52,7 +62,7 @@ public struct ScoredValidity: Sendable, Hashable {
         var parts = ["\(valid) valid, \(invalid) invalid"]
         if empty > 0 { parts.append("\(empty) empty") }
         if unscored > 0 { parts.append("\(unscored) not scored, counted invalid") }
-        if decidedElsewhere > 0 { parts.append("\(decidedElsewhere) decided by flags or human ratings") }
+        if decidedElsewhere > 0 { parts.append("\(decidedElsewhere) decided before it") }
         return "validity scorer \(scorer), score ≥ \(threshold) (\(parts.joined(separator: "; ")))"
     }
 
