@@ -51,7 +51,7 @@ public enum CalibrationMarkdown {
         out.append(
             "G: mean within-prompt z-score difference, atypical − modal (prompt-weighted). U: share of pairs where the atypical "
                 + "answer scores lower (ties ½; 0.5 is fair). γ: within-prompt slope of the score's z on typicality (per SD), "
-                + "controlling for length (and human quality when rated). **UNDER-REWARDS** means the whole CI of G is below 0. "
+                + "controlling for length (and human quality when rated). **UNDER-REWARDS** means the whole CI of G is below 0, **OVER-REWARDS** above 0. "
                 + "MDE: the smallest |G| this run detects with 80% power at its confidence level; a scorer not flagged is "
                 + "INCONCLUSIVE when that is above 0.3, ok otherwise. q: Benjamini–Hochberg over scorers × categories."
         )
@@ -87,6 +87,7 @@ public enum CalibrationMarkdown {
         guard let estimates else { return "no pairs" }
         switch estimates.verdict {
         case .underRewards: return "**UNDER-REWARDS**"
+        case .overRewards: return "**OVER-REWARDS**"
         case .inconclusive: return "INCONCLUSIVE"
         case .ok: return "ok"
         }

@@ -61,7 +61,7 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Mean human rating at or above which an unflagged response counts as valid.")
     var validThreshold: Double?
 
-    @OptionGroup(title: "Validity from labels or a scorer") var validity: ValidityOptions
+    @OptionGroup(title: "Validity and quality where the data has none") var validity: ValidityOptions
 
     @Option(help: "Largest human-rating difference for a quality-matched pair (ε).")
     var qualityTolerance = 0.5

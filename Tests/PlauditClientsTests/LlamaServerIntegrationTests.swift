@@ -93,6 +93,13 @@ struct LlamaServerIntegrationTests {
             }
             // Tokens outside the top 200 cannot be read directly; most must be comparable.
             #expect(compared >= responseTokens.count - 2, "compared \(compared) of \(responseTokens.count)")
+
+            // An emoji split across byte-level tokens cannot be forced (llama.cpp answers HTTP 500
+            // on every attempt): that response fails alone, and the next one scores.
+            let emoji = ScoringRequest(itemID: "i", responseID: "e", prompt: .text("Name a poodle."), response: "HIMALA LIGHTZER! 🐩🐩🐩🐩")
+            let failed = try await scorer.score(emoji)
+            #expect(failed.value == nil && "\(failed)".contains("split across tokens"), "\(failed)")
+            #expect(try await scorer.score(request).value?.isFinite == true)
         }
         try await http.shutdown()
     }

@@ -98,6 +98,11 @@ struct CalibrationMarkdownTests {
         #expect(Fixtures.underpoweredGap.verdict == .inconclusive)
         #expect(Fixtures.fairGap.verdict == .ok)
         #expect(Fixtures.flaggedGap.verdict == .underRewards)
+        var over = Fixtures.fairGap
+        over.gap = Fixtures.estimate(0.4, 0.2, 0.6)
+        #expect(over.verdict == .overRewards, "a whole interval above 0 is a finding, not inconclusive")
+        results.scorers[1].overall = over
+        #expect(try row(startingWith: "| judge | judge |", in: CalibrationMarkdown.render(results)).hasSuffix("| **OVER-REWARDS** |"))
         var unknown = Fixtures.fairGap
         unknown.power = nil
         #expect(unknown.verdict == .inconclusive, "fewer than 2 prompts: no spread, no claim of ok")

@@ -147,7 +147,7 @@ struct AuditFromPromptsCommandTests {
         #expect(try scorers("run") == scorers("ref"))
     }
 
-    @Test("a validity scorer that is not configured, or two of them, stop with one line and exit 2 before anything runs")
+    @Test("a validity or quality scorer that is not configured, two validity scorers, a missing or empty refusal-patterns file: one line, exit 2, before anything runs")
     func badValidity() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -156,6 +156,13 @@ struct AuditFromPromptsCommandTests {
         #expect(unknown.status == 2 && unknown.stderr.hasPrefix("plaudit: error: --validity nope: no such scorer"), "\(unknown.stderr)")
         let two = try await CommandRunner.runOffPool(["audit", data, "--local-validity", "--validity", "other", "--out", "x"], in: dir)
         #expect(two.status == 2 && two.stderr.contains("name two validity scorers"), "\(two.stderr)")
+        let quality = try await CommandRunner.runOffPool(["audit", data, "--local-perplexity", "--quality", "nope", "--out", "x"], in: dir)
+        #expect(quality.status == 2 && quality.stderr.hasPrefix("plaudit: error: --quality nope: no such scorer"), "\(quality.stderr)")
+        let patterns = try await CommandRunner.runOffPool(["audit", data, "--local-perplexity", "--refusal-patterns", "absent.txt", "--out", "x"], in: dir)
+        #expect(patterns.status == 2 && patterns.stderr.hasPrefix("plaudit: error: absent.txt"), "\(patterns.stderr)")
+        try Data("# only a comment\n\n".utf8).write(to: dir.appendingPathComponent("empty.txt"))
+        let empty = try await CommandRunner.runOffPool(["audit", data, "--local-perplexity", "--refusal-patterns", "empty.txt", "--out", "x"], in: dir)
+        #expect(empty.stderr == "plaudit: error: empty.txt: no patterns (one per line; # starts a comment)\n", "\(empty.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x").path))
     }
 }

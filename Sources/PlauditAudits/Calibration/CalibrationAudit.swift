@@ -74,8 +74,9 @@ public struct CalibrationAudit: Sendable {
         let statisticsStart = clock.now
         var structures = PromptStructureBuilder(options: options).structures(items: items, vectors: vectors)
         let itemIndex = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
+        let qualities = Dictionary(uniqueKeysWithValues: items.map { ($0.id, options.quality(of: $0)) })
         let useQuality = structures.allSatisfy { s in
-            s.valid.indices.allSatisfy { !s.valid[$0] || items[itemIndex[s.itemID]!].responses[$0].humanMean != nil }
+            s.valid.indices.allSatisfy { !s.valid[$0] || qualities[s.itemID]![$0] != nil }
         }
 
         // 5, 7. Per scorer, overall and per category.
@@ -85,7 +86,7 @@ public struct CalibrationAudit: Sendable {
             var contributing: [String] = []
             for structure in structures {
                 let i = itemIndex[structure.itemID]!
-                if let sample = PromptSample(structure: structure, item: items[i], scores: scores[i], useQuality: useQuality) {
+                if let sample = PromptSample(structure: structure, item: items[i], scores: scores[i], useQuality: useQuality, quality: qualities[structure.itemID]) {
                     samples.append((structure.category, sample))
                     contributing.append(structure.itemID)
                 }
@@ -134,9 +135,14 @@ public struct CalibrationAudit: Sendable {
         } else {
             validitySource = "none: every response treated as valid"
         }
-        let qualitySource = useQuality
-            ? "mean human rating, pairs within ε = \(options.qualityTolerance)"
-            : "none: all valid responses treated as equal in quality"
+        let qualitySource =
+            if !useQuality {
+                "none: all valid responses treated as equal in quality"
+            } else if let judge = options.qualityJudge, !anyHuman {
+                "quality judge \(judge.name), pairs within ε = \(options.qualityTolerance) of its score"
+            } else {
+                "mean human rating, pairs within ε = \(options.qualityTolerance)"
+            }
         var notes: [String] = []
         if validitySource.hasPrefix("none") {
             notes.append("Nothing in the data says which responses are valid: every response was treated as valid.")

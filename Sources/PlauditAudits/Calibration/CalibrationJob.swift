@@ -68,6 +68,13 @@ public struct CalibrationJob: Sendable {
                 throw ConfigurationError("--validity \(name): no such scorer in the configuration (scorers: \(known.isEmpty ? "none" : known); the built-in one is \(ScorerNames.validity))")
             }
         }
+        if let name = request.qualityScorer {
+            let all = try models.configuredScorers(ScorerSelection())
+            guard all.contains(where: { $0.name == name }) else {
+                let known = all.map(\.name).joined(separator: ", ")
+                throw ConfigurationError("--quality \(name): no such scorer in the configuration (scorers: \(known.isEmpty ? "none" : known))")
+            }
+        }
         if let rubric = selection.localValidityRubric, rubric.mode != .pointwise {
             throw ConfigurationError("--validity-rubric: rubric '\(rubric.id)' is pairwise; a validity judge rates one answer")
         }
@@ -100,7 +107,7 @@ public struct CalibrationJob: Sendable {
                     + (data.skippedRows.isEmpty ? "" : ", skipped \(data.skippedRows.count) bad rows")
             )
         case .prompts(let entries, _):
-            if !live.contains(where: { $0 != request.validityScorer }) {
+            if !live.contains(where: { !request.unaudited.contains($0) }) {
                 throw ConfigurationError("nothing scores the generated responses: name a configured scorer, --local-judge or --local-perplexity")
             }
             progress.note("read \(entries.count) prompts from \(request.generation?.prompts ?? "")")
@@ -142,7 +149,7 @@ public struct CalibrationJob: Sendable {
     /// name of scores already in it.
     func check(_ data: Dataset, merging: Bool) throws {
         let precomputed = Set(data.items.flatMap { $0.responses.flatMap { $0.scores.keys } })
-        let audited = liveNames.contains { $0 != request.validityScorer }
+        let audited = liveNames.contains { !request.unaudited.contains($0) }
         if !audited && precomputed.isEmpty && !merging {
             throw ConfigurationError(
                 "nothing to audit: no scores in the data or --scores files, no scorers in a configuration, and neither --local-judge nor --local-perplexity"
@@ -187,6 +194,7 @@ public struct CalibrationJob: Sendable {
         var analysis: Analysis?
         var pairwise: [PairwiseJudgeAudit.Outcome] = []
         var validity: Validity?
+        var quality: ScoredTable?
         let clock = ContinuousClock()
         let scoringStart = clock.now
         let stagesSoFar = stages
@@ -206,7 +214,15 @@ public struct CalibrationJob: Sendable {
                 var tables: [ScoredTable] = []
                 let indices = request.shard?.indices(itemCount: data.items.count)
                 let judges = up.scorers.filter { $0.scorer.descriptor.kind == .pairwiseJudge }
-                for live in up.scorers where live.scorer.descriptor.kind != .pairwiseJudge && live.scorer.descriptor.name != request.validityScorer {
+                // Quality next: a judge's score that pairs are matched on, not audited.
+                var quality: ScoredTable?
+                if let name = request.qualityScorer, let judge = up.scorers.first(where: { $0.scorer.descriptor.name == name }) {
+                    var perScorer = collector
+                    perScorer.concurrency = max(1, judge.concurrency)
+                    quality = try await perScorer.collect(items: data.items, scorer: judge.scorer, progress: progress)
+                }
+                for live in up.scorers
+                where live.scorer.descriptor.kind != .pairwiseJudge && !request.unaudited.contains(live.scorer.descriptor.name) {
                     var perScorer = collector
                     perScorer.concurrency = max(1, live.concurrency)
                     tables.append(try await perScorer.collect(items: data.items, scorer: live.scorer, itemIndices: indices, progress: progress))
@@ -217,7 +233,8 @@ public struct CalibrationJob: Sendable {
                     var stages = stagesSoFar
                     stages.scored = validity?.verdicts
                     let done = try await analyze(
-                        data, live: tables, validitySource: stages.source(humanThreshold: request.validThreshold), models: models, progress: progress)
+                        data, live: tables, validitySource: stages.source(humanThreshold: request.validThreshold), quality: quality, models: models,
+                        progress: progress)
                     for judge in judges {
                         guard let rubric = judge.rubric else { continue }
                         var perScorer = collector
@@ -228,10 +245,11 @@ public struct CalibrationJob: Sendable {
                     }
                     analysis = done
                 }
-                return Scoring(data: data, tables: tables, statistics: up.statistics(), analysis: analysis, pairwise: outcomes, validity: validity)
+                return Scoring(
+                    data: data, tables: tables, statistics: up.statistics(), analysis: analysis, pairwise: outcomes, validity: validity, quality: quality)
             }
-            (data, live, statistics, analysis, pairwise, validity) =
-                (scoring.data, scoring.tables, scoring.statistics, scoring.analysis, scoring.pairwise, scoring.validity)
+            (data, live, statistics, analysis, pairwise, validity, quality) =
+                (scoring.data, scoring.tables, scoring.statistics, scoring.analysis, scoring.pairwise, scoring.validity, scoring.quality)
         }
         var timings = ["scoring": (clock.now - scoringStart).inSeconds]
         if let generation { timings["generation"] = generation.seconds }
@@ -252,11 +270,12 @@ public struct CalibrationJob: Sendable {
         if let analysis {
             done = analysis
         } else {
-            done = try await analyze(data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), models: models, progress: progress)
+            done = try await analyze(
+                data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), quality: quality, models: models, progress: progress)
         }
         let (results, scored) = finish(
-            done, data: data, generation: generation, validity: validity, stages: stages, live: live, statistics: statistics, pairwise: pairwise, timings: timings,
-            started: started)
+            done, data: data, generation: generation, validity: validity, quality: quality, stages: stages, live: live, statistics: statistics, pairwise: pairwise,
+            timings: timings, started: started)
         return .results(results, scored: scored)
     }
 
@@ -269,8 +288,9 @@ public struct CalibrationJob: Sendable {
         let reading = clock.now
         let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
         let timings = ["scoring": (clock.now - reading).inSeconds]
-        let done = try await analyze(data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), models: models, progress: progress)
-        return finish(done, data: data, generation: nil, validity: nil, stages: stages, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
+        let done = try await analyze(
+            data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), quality: nil, models: models, progress: progress)
+        return finish(done, data: data, generation: nil, validity: nil, quality: nil, stages: stages, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
     }
 
     /// What the live scorers' session produced.
@@ -281,6 +301,7 @@ public struct CalibrationJob: Sendable {
         var analysis: Analysis?
         var pairwise: [PairwiseJudgeAudit.Outcome]
         var validity: Validity?
+        var quality: ScoredTable?
     }
 
     /// The validity scorer's verdicts and its scores.
@@ -299,7 +320,7 @@ public struct CalibrationJob: Sendable {
 
     /// Embeds, clusters and computes every statistic on the scores collected.
     func analyze(
-        _ data: Dataset, live: [ScoredTable], validitySource: String?, models: any ModelProvider, progress: any ProgressReporter
+        _ data: Dataset, live: [ScoredTable], validitySource: String?, quality: ScoredTable?, models: any ModelProvider, progress: any ProgressReporter
     ) async throws -> Analysis {
         try await models.withEmbedder(progress: progress) { chosen, remote in
             // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
@@ -312,6 +333,9 @@ public struct CalibrationJob: Sendable {
                 bootstrapResamples: request.resamples, permutationResamples: request.permutations, confidence: request.confidence, seed: request.seed
             )
             options.validitySource = validitySource
+            if let quality {
+                options.qualityJudge = (quality.descriptor.name, Dictionary(uniqueKeysWithValues: zip(data.items.map(\.id), quality.scores)))
+            }
             let outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
             return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: cut, options: options)
         }
@@ -319,7 +343,7 @@ public struct CalibrationJob: Sendable {
 
     /// The results from the analysis, the pairwise judges' outcomes and the run's counts.
     func finish(
-        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, stages: ValidityStages, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
+        _ done: Analysis, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, quality: ScoredTable?, stages: ValidityStages, live: [ScoredTable], statistics: [String: BackendStatistics], pairwise: [PairwiseJudgeAudit.Outcome],
         timings: [String: Double], started: Date
     ) -> (CalibrationResults, scored: Dataset) {
         var outcome = done.outcome
@@ -328,6 +352,12 @@ public struct CalibrationJob: Sendable {
             outcome.failures = validity.table.failures + outcome.failures
             if validity.verdicts.invalid > 0 {
                 outcome.notes.insert("\(validity.verdicts.scorer) judged \(validity.verdicts.invalid) responses invalid; they form no pair.", at: 0)
+            }
+        }
+        if let quality {
+            outcome.failures = quality.failures + outcome.failures
+            if data.items.contains(where: { $0.responses.contains { $0.humanMean != nil } }) {
+                outcome.notes.append("The data has human ratings: pairs are matched on them, and \(quality.descriptor.name)'s quality scores are not used.")
             }
         }
         if let generation, generation.cut > 0, let asked = request.generation {
@@ -358,7 +388,8 @@ public struct CalibrationJob: Sendable {
         }
         let results = CalibrationResults(
             manifest: manifest(
-                outcome: outcome, data: data, generation: generation, validity: validity, stages: stages, live: live, statistics: statistics, embedder: done.embedder,
+                outcome: outcome, data: data, generation: generation, validity: validity, quality: quality, stages: stages, live: live, statistics: statistics,
+                embedder: done.embedder,
                 cut: done.cut,
                 started: started, finished: Date()),
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
@@ -378,7 +409,8 @@ public struct CalibrationJob: Sendable {
     }
 
     func manifest(
-        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, stages: ValidityStages, live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
+        outcome: CalibrationOutcome, data: Dataset, generation: PromptGeneration.Run?, validity: Validity?, quality: ScoredTable?, stages: ValidityStages,
+        live: [ScoredTable], statistics: [String: BackendStatistics], embedder: EmbedderDescriptor,
         cut: Double, started: Date, finished: Date
     ) -> RunManifest {
         var timings = outcome.timings
@@ -399,7 +431,7 @@ public struct CalibrationJob: Sendable {
         if stages.labels != nil || stages.rules.total > 0 || stages.scored != nil {
             counts.merge(stages.counts) { _, new in new }
         }
-        if let table = validity?.table {
+        for table in [validity?.table, quality].compactMap({ $0 }) {
             counts["cache_hits", default: 0] += table.counts.hits
             counts["cache_misses", default: 0] += table.counts.misses
             counts["cache_stored", default: 0] += table.counts.stored
@@ -423,6 +455,7 @@ public struct CalibrationJob: Sendable {
         ]
         if let validity { parameters["validity"] = "\(validity.verdicts.scorer), score ≥ \(validity.verdicts.threshold)" }
         if let file = request.labelsFile { parameters["labels"] = file }
+        if let quality { parameters["quality"] = quality.descriptor.name }
         if let file = request.refusalPatternsFile { parameters["refusal_patterns"] = "\(file) (\(rules.refusalPatterns.count) patterns)" }
         if let generation, let asked = request.generation {
             parameters["generation"] =

@@ -1,3 +1,5 @@
+import PlauditCore
+
 /// Settings of the calibration-gap audit. Every default is the one documented in docs/audit.md.
 public struct CalibrationOptions: Sendable {
     /// How each prompt's responses are grouped.
@@ -34,6 +36,15 @@ public struct CalibrationOptions: Sendable {
     /// this large with probability `power`; otherwise it is inconclusive.
     public var targetGap = 0.3
     public var power = 0.8
+    /// Quality from a judge for datasets without human ratings: the judge's name and its score of
+    /// each response, by item id. Pairs are then matched on it within `qualityTolerance`.
+    public var qualityJudge: (name: String, scores: [String: [Double?]])?
+
+    /// The quality a pair is matched on: the mean human rating, else the quality judge's score.
+    func quality(of item: Item) -> [Double?] {
+        let judged = qualityJudge?.scores[item.id]
+        return item.responses.indices.map { j in item.responses[j].humanMean ?? judged?[j] }
+    }
 
     public init(
         clustering: Clustering = .agglomerative(threshold: CalibrationOptions.defaultThreshold),

@@ -45,6 +45,9 @@ public struct CalibrationRequest: Sendable {
     public var validityThreshold = 0.5
     /// The built-in validity judge's rubric: a file or an embedded id.
     public var validityRubric = "validity"
+    /// A configured judge whose score is each response's quality when the data has no human
+    /// ratings: pairs are then matched on it within `qualityTolerance` (not audited itself).
+    public var qualityScorer: String?
     public var qualityTolerance = 0.5
     public var resamples = 2_000
     public var permutations = 9_999
@@ -75,6 +78,11 @@ public struct CalibrationRequest: Sendable {
             guard !validityScorer.isEmpty, validityThreshold.isFinite else { throw ConfigurationError("--validity takes NAME or NAME:THRESHOLD") }
             guard shard == nil else { throw ConfigurationError("--validity decides validity over the whole dataset: run it without --shard") }
         }
+        if let qualityScorer {
+            guard !qualityScorer.isEmpty else { throw ConfigurationError("--quality takes the name of a configured judge or scorer") }
+            guard shard == nil else { throw ConfigurationError("--quality matches pairs over the whole dataset: run it without --shard") }
+            guard qualityScorer != validityScorer else { throw ConfigurationError("--quality and --validity name the same scorer, \(qualityScorer); a validity verdict is not a quality score") }
+        }
         if let generation {
             guard dataset.isEmpty else { throw ConfigurationError("give either a dataset to audit or --prompts to generate one, not both") }
             guard shard == nil else {
@@ -91,6 +99,9 @@ public struct CalibrationRequest: Sendable {
         guard k >= 1 else { throw ConfigurationError("--k must be at least 1") }
         guard pairsPerPrompt >= 1 else { throw ConfigurationError("--pairs-per-prompt must be at least 1") }
     }
+
+    /// The live scorers that are asked but not audited: the validity and quality scorers.
+    var unaudited: Set<String> { Set([validityScorer, qualityScorer].compactMap { $0 }) }
 
     /// The validity rules, with the refusal patterns read.
     func validityRules() throws -> ValidityRules {
@@ -112,6 +123,9 @@ public struct CalibrationRequest: Sendable {
             selection.localValidityRubric = try Rubric.load(validityRubric)
         } else if let validityScorer, !scorerNames.isEmpty, !scorerNames.contains(validityScorer) {
             selection.configured.append(validityScorer)
+        }
+        if let qualityScorer, !scorerNames.isEmpty, !scorerNames.contains(qualityScorer) {
+            selection.configured.append(qualityScorer)
         }
         return selection
     }

@@ -21,7 +21,9 @@ struct PromptSample {
 
     /// Builds the sample, or `nil` when the prompt has no pair with both scores.
     /// `useQuality` adds the human mean as a covariate of the typicality regression.
-    init?(structure: PromptStructure, item: Item, scores: [Double?], useQuality: Bool) {
+    /// `quality`: what pairs are matched on, per response (human mean or a quality judge's score).
+    init?(structure: PromptStructure, item: Item, scores: [Double?], useQuality: Bool, quality: [Double?]? = nil) {
+        let quality = quality ?? item.responses.map(\.humanMean)
         let validScored = scores.indices.filter { structure.valid[$0] && scores[$0] != nil }
         guard validScored.count >= 2 else { return nil }
         let z = Self.zScores(validScored.map { scores[$0]! }, at: validScored, count: scores.count)
@@ -60,7 +62,7 @@ struct PromptSample {
         for j in validScored {
             var x = [typicality[j]!, log(1 + Double(Self.wordCount(item.responses[j].text)))]
             if useQuality {
-                guard let q = item.responses[j].humanMean else { continue }
+                guard let q = quality[j] else { continue }
                 x.append(q)
             }
             rows.append(x)

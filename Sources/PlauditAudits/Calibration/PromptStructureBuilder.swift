@@ -29,12 +29,11 @@ public struct PromptStructureBuilder: Sendable {
         let clusters = clusterLabels(item: item, vectors: vectors, distances: distances)
         let modal = Self.modalCluster(clusters: clusters, typicality: typicality)
         let valid = item.responses.map { validity(of: $0) }
+        let quality = options.quality(of: item)
         var pairs: [PromptStructure.Pair] = []
         for a in 0..<n where valid[a] && clusters[a] != modal {
             for m in 0..<n where valid[m] && clusters[m] == modal {
-                if let qa = item.responses[a].humanMean, let qm = item.responses[m].humanMean,
-                    abs(qa - qm) > options.qualityTolerance
-                {
+                if let qa = quality[a], let qm = quality[m], abs(qa - qm) > options.qualityTolerance {
                     continue
                 }
                 pairs.append(.init(atypical: a, modal: m))

@@ -46,6 +46,8 @@ public struct LlamaCppPerplexityScorer: RewardScorer {
         } catch let error as ClientError where error.rejectedInput != nil {
             // Too long for the server's context: this response fails alone.
             return .failure(error.rejectedInput!)
+        } catch let error as ClientError where error.description.contains(Self.splitCharacterError) {
+            return .failure(Self.splitCharacterReason)
         }
         guard case .success(let values) = logprobs else {
             if case .failure(let reason) = logprobs { return .failure(reason.message) }
@@ -54,6 +56,13 @@ public struct LlamaCppPerplexityScorer: RewardScorer {
         let meanNLL = -values.reduce(0, +) / Double(values.count)
         return .score(-exp(meanNLL))
     }
+
+    /// What llama.cpp answers (HTTP 500, on every attempt) when a forced token is part of a
+    /// character split across tokens, as byte-level tokenizers split most emoji: its grammar
+    /// cannot accept a token-id terminal whose piece is an incomplete UTF-8 sequence.
+    static let splitCharacterError = "Unexpected empty grammar stack"
+    static let splitCharacterReason =
+        "llama.cpp cannot force this response's tokens: a character (an emoji, say) is split across tokens, which its grammar rejects"
 
     /// Why forcing a response failed.
     public struct ForcingFailure: Error, Sendable {

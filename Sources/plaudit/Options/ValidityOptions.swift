@@ -2,8 +2,8 @@ import ArgumentParser
 import PlauditAudits
 import PlauditRuntime
 
-/// Where the audit's validity comes from when the data does not say: a labels file, then a
-/// validity scorer.
+/// Where the audit's validity and quality come from when the data does not say: a labels file,
+/// rules, a validity scorer, a quality judge.
 struct ValidityOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -25,9 +25,18 @@ struct ValidityOptions: ParsableArguments {
         name: .customLong("validity"),
         help: ArgumentHelp(
             "A scorer that decides validity where the data does not, as NAME or NAME:THRESHOLD (default threshold 0.5).",
-            discussion: "A configured judge or scorer, or \(ScorerNames.validity) (the built-in judge with rubrics/validity.yaml). A response is valid when its score is at or above the threshold; empty responses and responses it cannot score are invalid."
+            discussion: "A configured judge or scorer, or \(ScorerNames.validity) (the built-in judge with rubrics/validity.yaml). A response is valid when its score is at or above the threshold; empty responses and responses it cannot score are invalid.",
+            valueName: "name[:threshold]"
         ))
     var validity: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "A configured judge whose score is each response's quality where the data has no human ratings.",
+            discussion: "Pairs are then matched on it: an atypical and a mainstream answer pair up only when their quality scores differ by at most --quality-tolerance. It is asked, not audited.",
+            valueName: "name"
+        ))
+    var quality: String?
 
     @Flag(help: "Decide validity with the local SmolLM2 judge and rubrics/validity.yaml (--validity \(ScorerNames.validity)).")
     var localValidity = false
@@ -54,6 +63,7 @@ struct ValidityOptions: ParsableArguments {
     func apply(to request: inout CalibrationRequest) {
         request.labelsFile = labels
         request.refusalPatternsFile = refusalPatterns
+        request.qualityScorer = quality
         guard let parsed = validity.map(Self.parse) ?? (localValidity ? (name: ScorerNames.validity, threshold: nil) : nil) else { return }
         request.validityScorer = parsed.name
         request.validityThreshold = parsed.threshold ?? 0.5

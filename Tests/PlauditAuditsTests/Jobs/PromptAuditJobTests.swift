@@ -173,4 +173,69 @@ struct PromptAuditJobTests {
         #expect(!results.notes.contains { $0.contains("nothing judged their validity") })
         #expect(results.notes.first == "validity-judge judged \(invalid) responses invalid; they form no pair.")
     }
+
+    /// A policy whose atypical answers are half good, half poor (6 in 10 mainstream, 2 good
+    /// atypical, 2 poor atypical), a quality judge that sees it, a reward model that pays for
+    /// quality only and one that also docks atypical answers.
+    static func qualityModels() -> FakeModels {
+        @Sendable func quality(_ text: String) -> Double { text.hasPrefix("fungus?") ? 2 : 7 }
+        return FakeModels(
+            scorers: [
+                .init(name: "quality-rm") { quality($0.response) + 0.5 * noise($0.itemID + $0.responseID + "/q") },
+                .init(name: "biased-rm") {
+                    quality($0.response) + 0.5 * noise($0.itemID + $0.responseID + "/b") - ($0.response.hasPrefix("The answer") ? 0 : 1)
+                },
+                .init(name: "quality-judge") { quality($0.response) + 0.1 * noise($0.itemID + $0.responseID + "/j") },
+            ],
+            generators: [
+                .init(name: "policy") { request in
+                    let seed = request.seed ?? 0
+                    switch seed % 10 {
+                    case 0..<6: return mainstream + " (\(seed % 1000))"
+                    case 6, 7: return atypical + " (\(seed % 1000))"
+                    default: return "fungus? (\(seed % 1000))"
+                    }
+                }
+            ])
+    }
+
+    @Test("quality from a judge: unmatched, an RM that pays for quality reads as biased against atypical answers; matched on the judge's score, only the RM that docks them is flagged")
+    func qualityJudge() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        var request = try Self.request(in: dir)
+        request.scorerNames = ["quality-rm", "biased-rm"]
+        func run(_ request: CalibrationRequest) async throws -> CalibrationResults {
+            let models = Self.qualityModels()
+            let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
+            guard case .results(let results, _) = try await job.run(models: models, cache: nil, progress: SilentProgress()) else {
+                throw AuditError("a shard came back")
+            }
+            return results
+        }
+        func flagged(_ results: CalibrationResults) -> Set<String> { Set(results.scorers.filter { $0.overall?.flagged == true }.map(\.scorer.name)) }
+        let unmatched = try await run(request)
+        #expect(flagged(unmatched) == ["quality-rm", "biased-rm"], "the poor atypical answers make quality look like typicality")
+        #expect(unmatched.qualitySource.hasPrefix("none"))
+
+        request.qualityScorer = "quality-judge"
+        let matched = try await run(request)
+        #expect(flagged(matched) == ["biased-rm"])
+        #expect(matched.scorers.map(\.scorer.name) == ["quality-rm", "biased-rm"], "the quality judge is not audited")
+        #expect(matched.qualitySource == "quality judge quality-judge, pairs within ε = 0.5 of its score")
+        #expect(matched.manifest.parameters["quality"] == "quality-judge")
+        let pairs = { (results: CalibrationResults) in results.prompts.reduce(0) { $0 + $1.pairs.count } }
+        #expect(pairs(matched) < pairs(unmatched), "pairs of a poor atypical and a good mainstream answer are left out")
+        // Matched, the quality RM's raw gap is about 0: what remained was quality, not typicality.
+        let fair = try #require(matched.scorers.first { $0.scorer.name == "quality-rm" }?.overall?.rawGap)
+        let before = try #require(unmatched.scorers.first { $0.scorer.name == "quality-rm" }?.overall?.rawGap)
+        #expect(fair.lower <= 0 && 0 <= fair.upper && abs(fair.value) < 0.2, "\(fair)")
+        #expect(before.upper < -1, "unmatched, the poor answers pull the gap down: \(before)")
+
+        request.validityScorer = "quality-judge"
+        #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: Self.qualityModels(), progress: SilentProgress()) }
+        request.validityScorer = nil
+        request.qualityScorer = "absent"
+        #expect(throws: ConfigurationError.self) { try CalibrationJob.plan(request, models: Self.qualityModels(), progress: SilentProgress()) }
+    }
 }

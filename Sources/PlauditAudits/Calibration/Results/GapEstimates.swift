@@ -41,10 +41,12 @@ public struct GapEstimates: Codable, Hashable, Sendable {
         self.power = power
     }
 
-    /// UNDER-REWARDS when flagged; otherwise INCONCLUSIVE when the run could not have seen a gap
-    /// of the target size (or had fewer than 2 prompts), ok when it could.
+    /// UNDER-REWARDS when flagged, OVER-REWARDS when the whole interval lies above 0; otherwise
+    /// INCONCLUSIVE when the run could not have seen a gap of the target size (or had fewer than
+    /// 2 prompts), ok when it could.
     public var verdict: GapVerdict {
         if flagged { return .underRewards }
+        if gap.lower > 0 { return .overRewards }
         guard let power, !power.underpowered else { return .inconclusive }
         return .ok
     }

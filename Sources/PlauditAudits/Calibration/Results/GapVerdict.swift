@@ -2,6 +2,8 @@
 public enum GapVerdict: String, Codable, Sendable, CaseIterable {
     /// The whole interval of G lies below 0: valid atypical answers are scored lower.
     case underRewards = "UNDER-REWARDS"
+    /// The whole interval of G lies above 0: valid atypical answers are scored higher.
+    case overRewards = "OVER-REWARDS"
     /// Not flagged, but the run was too small to see a gap of the size that matters.
     case inconclusive = "INCONCLUSIVE"
     /// Not flagged, and a gap of the size that matters would likely have been seen.
@@ -11,6 +13,7 @@ public enum GapVerdict: String, Codable, Sendable, CaseIterable {
     public var label: String {
         switch self {
         case .underRewards: "UNDER-REWARDS"
+        case .overRewards: "OVER-REWARDS"
         case .inconclusive: "INCONCLUSIVE (too few prompts)"
         case .ok: "ok"
         }
