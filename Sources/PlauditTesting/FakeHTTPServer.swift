@@ -42,6 +42,14 @@ public final class FakeHTTPServer: Sendable {
                 #"{"id":"c","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":\#(content)}}],"usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}"#)
         }
 
+        /// A one-token judge verdict: the message is `token`, and its `top_logprobs` give it
+        /// log-probability −0.05 and `runnerUp` −3 (llama.cpp's and vLLM's shape; finish reason
+        /// `length`, as with `max_tokens: 1`).
+        public static func judgeVerdict(_ token: String, runnerUp: String) -> Reply {
+            .json(
+                #"{"id":"chatcmpl-judge","object":"chat.completion","created":0,"model":"fake-judge","choices":[{"index":0,"finish_reason":"length","message":{"role":"assistant","content":"\#(token)"},"logprobs":{"content":[{"token":"\#(token)","logprob":-0.05,"bytes":null,"top_logprobs":[{"token":"\#(token)","logprob":-0.05,"bytes":null},{"token":"\#(runnerUp)","logprob":-3.0,"bytes":null}]}]}}],"usage":{"prompt_tokens":40,"completion_tokens":1,"total_tokens":41}}"#)
+        }
+
         /// A JSON answer from text.
         public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:], delay: Duration = .zero) -> Reply {
             .respond(status: status, headers: headers.merging(["content-type": "application/json"]) { a, _ in a }, body: Data(text.utf8), delay: delay)

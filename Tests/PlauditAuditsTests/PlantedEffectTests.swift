@@ -1,5 +1,6 @@
 import Foundation
 import PlauditCore
+import PlauditTesting
 import Testing
 
 @testable import PlauditAudits
@@ -16,7 +17,13 @@ struct PlantedEffectTests {
         CalibrationOptions(clustering: .labels, bootstrapResamples: 1_000, permutationResamples: 999, seed: seed)
     }
 
+    /// On a thread of its own (``DedicatedExecutor``): minutes of simulation on the cooperative
+    /// pool would starve the tests beside it.
     static func run(delta: Double) async throws -> (flagged: Int, covered: Int, gaps: [Double]) {
+        try await withTaskExecutorPreference(DedicatedExecutor(label: "planted-effect")) { try await simulate(delta: delta) }
+    }
+
+    static func simulate(delta: Double) async throws -> (flagged: Int, covered: Int, gaps: [Double]) {
         var flagged = 0
         var covered = 0
         var gaps: [Double] = []

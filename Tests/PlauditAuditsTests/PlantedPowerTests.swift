@@ -1,5 +1,6 @@
 import Foundation
 import PlauditCore
+import PlauditTesting
 import Testing
 
 @testable import PlauditAudits
@@ -20,25 +21,21 @@ struct PlantedPowerTests {
 
     /// 200 seeded datasets of 40 prompts with a planted raw under-reward `delta`; the same seeds
     /// for every `delta`, so the power curve is smooth.
+    /// Runs on a thread of its own (``DedicatedExecutor``), not the cooperative pool, so that
+    /// minutes of simulation do not starve the tests that run beside it.
     static func simulate(delta: Double) async throws -> [Run] {
-        try await withThrowingTaskGroup(of: [Run].self) { group in
-            let workers = 2
-            for w in 0..<workers {
-                group.addTask {
-                    var runs: [Run] = []
-                    for d in stride(from: w, to: datasets, by: workers) {
-                        let seed = UInt64(50_000 + d)
-                        let (dataset, embedder) = SimulatedAuditData(prompts: prompts, delta: delta, seed: seed).make()
-                        let options = CalibrationOptions(clustering: .labels, bootstrapResamples: 400, permutationResamples: 99, seed: seed)
-                        let outcome = try await CalibrationAudit(options: options).run(dataset: dataset, embedder: embedder, scorers: [])
-                        let overall = try #require(outcome.scorers.first?.overall)
-                        let power = try #require(overall.power)
-                        runs.append(Run(verdict: overall.verdict, gap: overall.gap.value, detectable: power.minimumDetectableGap))
-                    }
-                    return runs
-                }
+        try await withTaskExecutorPreference(DedicatedExecutor(label: "planted-power")) {
+            var runs: [Run] = []
+            for d in 0..<datasets {
+                let seed = UInt64(50_000 + d)
+                let (dataset, embedder) = SimulatedAuditData(prompts: prompts, delta: delta, seed: seed).make()
+                let options = CalibrationOptions(clustering: .labels, bootstrapResamples: 400, permutationResamples: 99, seed: seed)
+                let outcome = try await CalibrationAudit(options: options).run(dataset: dataset, embedder: embedder, scorers: [])
+                let overall = try #require(outcome.scorers.first?.overall)
+                let power = try #require(overall.power)
+                runs.append(Run(verdict: overall.verdict, gap: overall.gap.value, detectable: power.minimumDetectableGap))
             }
-            return try await group.reduce(into: []) { $0 += $1 }
+            return runs
         }
     }
 

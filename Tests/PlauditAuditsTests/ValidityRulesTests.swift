@@ -41,6 +41,11 @@ struct ValidityRulesTests {
         labels.valid = 3
         labels.invalid = 1
         stages.labels = labels
+        stages.responses = 10
+        #expect(
+            stages.source(humanThreshold: nil)
+                == "labels file l.jsonl (3 valid, 1 invalid); then rules (2 empty, 1 exact duplicates (kept once)); the other 3 responses treated as valid",
+            "what no stage decided is said, not assumed quietly")
         stages.dataFlags = 2
         stages.scored = ScoredValidity(scorer: "v", threshold: 0.5, valid: 5, invalid: 2, decidedElsewhere: 9)
         #expect(

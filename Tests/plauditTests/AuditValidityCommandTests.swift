@@ -47,17 +47,6 @@ struct AuditValidityCommandTests {
         }
     }
 
-    static func judgeReply(valid: Bool) -> String {
-        let (top, other) = valid ? ("1", "0") : ("0", "1")
-        return """
-            {"id":"chatcmpl-v","object":"chat.completion","created":0,"model":"fake-judge",
-             "choices":[{"index":0,"finish_reason":"length","message":{"role":"assistant","content":"\(top)"},
-               "logprobs":{"content":[{"token":"\(top)","logprob":-0.02,"bytes":null,
-                 "top_logprobs":[{"token":"\(top)","logprob":-0.02,"bytes":null},{"token":"\(other)","logprob":-4.0,"bytes":null}]}]}}],
-             "usage":{"prompt_tokens":60,"completion_tokens":1,"total_tokens":61}}
-            """
-    }
-
     /// One server for every backend, routed by path and model.
     static func start() async throws -> FakeHTTPServer {
         try await FakeHTTPServer.start { request in
@@ -78,7 +67,7 @@ struct AuditValidityCommandTests {
             case ("/v1/chat/completions", "fake-judge"):
                 let body = String(decoding: request.body, as: UTF8.self)
                 let garbage = body.contains("🍫") || body.contains("can't help")
-                return .json(judgeReply(valid: !garbage))
+                return garbage ? .judgeVerdict("0", runnerUp: "1") : .judgeVerdict("1", runnerUp: "0")
             case ("/pooling", let model?):
                 guard let messages = request.json?["messages"] as? [[String: Any]], let text = messages.last?["content"] as? String else { break }
                 let score = reward(text, biased: model == "biased-rm")

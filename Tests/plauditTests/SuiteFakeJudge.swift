@@ -17,7 +17,7 @@ enum SuiteFakeJudge {
                 return .json(#"{"error":{"message":"Not Found","type":"invalid_request_error"}}"#, status: 404)
             }
             let text = messages.compactMap { $0["content"] as? String }.joined(separator: "\n")
-            return .json(answer(rating: rating(for: text)))
+            return answer(rating: rating(for: text))
         }
     }
 
@@ -34,15 +34,8 @@ enum SuiteFakeJudge {
         return 3 + answer.unicodeScalars.reduce(0) { ($0 &* 31 &+ Int($1.value)) % 1_009 } % 5
     }
 
-    static func answer(rating: Int) -> String {
-        let neighbour = rating < 9 ? rating + 1 : rating - 1
-        return """
-            {"id":"chatcmpl-suite","object":"chat.completion","created":0,"model":"fake-judge",
-             "choices":[{"index":0,"finish_reason":"length","message":{"role":"assistant","content":"\(rating)"},
-               "logprobs":{"content":[{"token":"\(rating)","logprob":-0.05,"bytes":null,
-                 "top_logprobs":[{"token":"\(rating)","logprob":-0.05,"bytes":null},{"token":"\(neighbour)","logprob":-3.0,"bytes":null}]}]}}],
-             "usage":{"prompt_tokens":40,"completion_tokens":1,"total_tokens":41}}
-            """
+    static func answer(rating: Int) -> FakeHTTPServer.Reply {
+        .judgeVerdict(String(rating), runnerUp: String(rating < 9 ? rating + 1 : rating - 1))
     }
 
     /// How many logged requests carry `tag` in their body.

@@ -135,6 +135,7 @@ public struct CalibrationJob: Sendable {
             try HumanPreferenceRows(badRows: request.badRows).attach(try DatasetReader.load(file), file: file, to: &data)
         }
         var stages = ValidityStages()
+        stages.responses = data.responseCount
         stages.dataFlags = data.items.reduce(0) { $0 + $1.responses.filter { $0.valid != nil }.count }
         if let file = request.labelsFile {
             let bytes = try DatasetReader.load(file)

@@ -33,6 +33,20 @@ struct PromptAuditJobTests {
             ])
     }
 
+    /// Plans and runs `request` on `models`, without a cache.
+    static func results(_ request: CalibrationRequest, models: FakeModels) async throws -> CalibrationResults {
+        let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
+        guard case .results(let results, _) = try await job.run(models: models, cache: nil, progress: SilentProgress()) else {
+            throw AuditError("a shard came back")
+        }
+        return results
+    }
+
+    /// The scorers whose overall gap is flagged.
+    static func flagged(_ results: CalibrationResults) -> Set<String> {
+        Set(results.scorers.filter { $0.overall?.flagged == true }.map(\.scorer.name))
+    }
+
     static func request(in dir: TempDir) throws -> CalibrationRequest {
         let lines = (0..<prompts).map { #"{"id": "p\#($0)", "prompt": "Which living thing is the largest, question \#($0)?"}"# }
         let file = try dir.write("prompts.jsonl", lines.joined(separator: "\n") + "\n")
@@ -146,12 +160,8 @@ struct PromptAuditJobTests {
         var request = try Self.request(in: dir)
         request.scorerNames = ["fair-rm", "biased-rm"]
         func flagged(_ request: CalibrationRequest) async throws -> (Set<String>, CalibrationResults) {
-            let models = Self.garbageModels()
-            let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
-            guard case .results(let results, _) = try await job.run(models: models, cache: nil, progress: SilentProgress()) else {
-                throw AuditError("a shard came back")
-            }
-            return (Set(results.scorers.filter { $0.overall?.flagged == true }.map(\.scorer.name)), results)
+            let results = try await Self.results(request, models: Self.garbageModels())
+            return (Self.flagged(results), results)
         }
         let (without, plain) = try await flagged(request)
         #expect(without == ["fair-rm", "biased-rm"], "the false verdict this guards against")
@@ -205,15 +215,8 @@ struct PromptAuditJobTests {
         defer { dir.remove() }
         var request = try Self.request(in: dir)
         request.scorerNames = ["quality-rm", "biased-rm"]
-        func run(_ request: CalibrationRequest) async throws -> CalibrationResults {
-            let models = Self.qualityModels()
-            let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
-            guard case .results(let results, _) = try await job.run(models: models, cache: nil, progress: SilentProgress()) else {
-                throw AuditError("a shard came back")
-            }
-            return results
-        }
-        func flagged(_ results: CalibrationResults) -> Set<String> { Set(results.scorers.filter { $0.overall?.flagged == true }.map(\.scorer.name)) }
+        func run(_ request: CalibrationRequest) async throws -> CalibrationResults { try await Self.results(request, models: Self.qualityModels()) }
+        func flagged(_ results: CalibrationResults) -> Set<String> { Self.flagged(results) }
         let unmatched = try await run(request)
         #expect(flagged(unmatched) == ["quality-rm", "biased-rm"], "the poor atypical answers make quality look like typicality")
         #expect(unmatched.qualitySource.hasPrefix("none"))

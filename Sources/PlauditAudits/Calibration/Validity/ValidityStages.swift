@@ -9,6 +9,8 @@ public struct ValidityStages: Sendable, Hashable {
     public var labels: LabelsFile.Applied?
     public var rules = ValidityRules.Outcome()
     public var scored: ScoredValidity?
+    /// Responses in the data.
+    public var responses = 0
 
     /// The results' validity source; `nil` when only the data's flags (or nothing) decided, which
     /// the analysis words itself.
@@ -24,7 +26,13 @@ public struct ValidityStages: Sendable, Hashable {
         if rules.total > 0 { parts.append("rules (\(rules.summary))") }
         if let humanThreshold { parts.append("mean human rating ≥ \(humanThreshold)") }
         if let scored { parts.append(scored.source) }
-        return parts.joined(separator: "; then ")
+        var source = parts.joined(separator: "; then ")
+        // Nothing after these stages: what they left undecided counts as valid, and says so.
+        let undecided = responses - dataFlags - labelled - rules.total
+        if scored == nil && humanThreshold == nil && undecided > 0 {
+            source += "; the other \(undecided) responses treated as valid"
+        }
+        return source
     }
 
     /// The manifest's counts.
