@@ -33,6 +33,19 @@ struct PromptAuditJobTests {
             ])
     }
 
+    /// A policy answering mainstream for 6 seeds in 10, atypical for 2, and `other(seed)` for
+    /// the last 2.
+    static func policy(other: @escaping @Sendable (Int) -> String) -> FakeModels.Generator {
+        .init(name: "policy") { request in
+            let seed = request.seed ?? 0
+            switch seed % 10 {
+            case 0..<6: return mainstream + " (\(seed % 1000))"
+            case 6, 7: return atypical + " (\(seed % 1000))"
+            default: return other(seed)
+            }
+        }
+    }
+
     /// Plans and runs `request` on `models`, without a cache.
     static func results(_ request: CalibrationRequest, models: FakeModels) async throws -> CalibrationResults {
         let job = try CalibrationJob.plan(request, models: models, progress: SilentProgress())
@@ -141,15 +154,7 @@ struct PromptAuditJobTests {
                 .init(name: "validity-judge") { garbage($0.response) ? 0.1 : 0.9 },
             ],
             generators: [
-                .init(name: "policy") { request in
-                    let seed = request.seed ?? 0
-                    switch seed % 10 {
-                    case 0..<6: return mainstream + " (\(seed % 1000))"
-                    case 6, 7: return atypical + " (\(seed % 1000))"
-                    case 8: return "🍫🍫💙🍫"
-                    default: return (seed / 10) % 2 == 0 ? "I cannot help with that." : ""
-                    }
-                }
+                policy { seed in seed % 10 == 8 ? "🍫🍫💙🍫" : ((seed / 10) % 2 == 0 ? "I cannot help with that." : "") }
             ])
     }
 
@@ -197,16 +202,7 @@ struct PromptAuditJobTests {
                 },
                 .init(name: "quality-judge") { quality($0.response) + 0.1 * noise($0.itemID + $0.responseID + "/j") },
             ],
-            generators: [
-                .init(name: "policy") { request in
-                    let seed = request.seed ?? 0
-                    switch seed % 10 {
-                    case 0..<6: return mainstream + " (\(seed % 1000))"
-                    case 6, 7: return atypical + " (\(seed % 1000))"
-                    default: return "fungus? (\(seed % 1000))"
-                    }
-                }
-            ])
+            generators: [policy { seed in "fungus? (\(seed % 1000))" }])
     }
 
     @Test("quality from a judge: unmatched, an RM that pays for quality reads as biased against atypical answers; matched on the judge's score, only the RM that docks them is flagged")
