@@ -13,7 +13,7 @@ public enum CalibrationConsoleTable {
                 result.scorer.name, NumberFormat.interval(e?.gap, 2), NumberFormat.interval(e?.underRewardRate, 2),
                 NumberFormat.interval(e?.typicalitySlope, 2), e.map { String($0.pairs) } ?? "0",
                 e?.power.map { NumberFormat.fixed($0.minimumDetectableGap, 2) } ?? "—",
-                e.map { $0.verdict.label } ?? "no pairs",
+                result.verdict?.label ?? "no pairs",
             ])
         }
         // Only pairwise judges in this run: no empty pointwise table.

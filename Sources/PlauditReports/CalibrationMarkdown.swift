@@ -34,8 +34,8 @@ public enum CalibrationMarkdown {
         out.append("")
         out.append("## Summary by scorer")
         out.append("")
-        out.append("| scorer | kind | G (z) [CI] | q(G) | U [CI] | γ typicality [CI] | raw gap [CI] | excess over human [CI] | pairs | prompts | MDE \\|G\\| | scored / failed | verdict |")
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        out.append("| scorer | kind | G (z) [CI] | q(G) | U [CI] | γ typicality [CI] | raw gap [CI] | excess over human [CI] | pairs | prompts | MDE \\|G\\| | discrimination [CI] | scored / failed | verdict |")
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
         for result in results.scorers {
             let e = result.overall
             out.append(
@@ -44,7 +44,7 @@ public enum CalibrationMarkdown {
                     + "\(NumberFormat.interval(e?.typicalitySlope)) | \(NumberFormat.interval(e?.rawGap)) | "
                     + "\(NumberFormat.interval(e?.excessOverHuman)) | \(e.map { String($0.pairs) } ?? "0") | "
                     + "\(e.map { String($0.prompts) } ?? "0") | \(e?.power.map { NumberFormat.fixed($0.minimumDetectableGap, 2) } ?? "—") | "
-                    + "\(result.scored) / \(result.failed) | \(flag(e)) |"
+                    + "\(discrimination(result.discrimination)) | \(result.scored) / \(result.failed) | \(flag(result.verdict)) |"
             )
         }
         out.append("")
@@ -53,15 +53,25 @@ public enum CalibrationMarkdown {
                 + "answer scores lower (ties ½; 0.5 is fair). γ: within-prompt slope of the score's z on typicality (per SD), "
                 + "controlling for length (and human quality when rated). **UNDER-REWARDS** means the whole CI of G is below 0, **OVER-REWARDS** above 0. "
                 + "MDE: the smallest |G| this run detects with 80% power at its confidence level; a scorer not flagged is "
-                + "INCONCLUSIVE when that is above 0.3, ok otherwise. q: Benjamini–Hochberg over scorers × categories."
+                + "INCONCLUSIVE when that is above 0.3, ok otherwise. q: Benjamini–Hochberg over scorers × categories. "
+                + "Discrimination: within-prompt AUC of valid against invalid responses (0.5 is chance), or where nothing is invalid the "
+                + "Spearman ρ of score with the human rating; **BLIND** means its interval includes chance, so the scorer's gap says nothing, "
+                + "and **PREFERS-INVALID** that invalid answers score higher. A category's verdict also needs q(G) below α."
         )
         out.append("")
         if !results.pairwiseJudges.isEmpty { out += pairwiseSection(results.pairwiseJudges) }
+        out += CalibrationComparisonMarkdown.render(results)
         if let human = results.humanCalibration { out += HumanCalibrationMarkdown.render(human) }
         let categories = Set(results.scorers.flatMap { $0.categories.keys }).sorted()
-        if !categories.isEmpty {
-            out.append("## By category")
+        let small = smallCategories(results.scorers)
+        if !categories.isEmpty || !small.isEmpty { out += ["## By category", ""] }
+        if !small.isEmpty {
+            out.append(
+                "Not estimated, with fewer prompts with pairs than a category needs: "
+                    + small.map { "\(MarkdownEscaping.cell($0.name)) (\($0.prompts) \($0.prompts == 1 ? "prompt" : "prompts"))" }.joined(separator: ", ") + ".")
             out.append("")
+        }
+        if !categories.isEmpty {
             out.append("| scorer | category | G (z) [CI] | q(G) | U [CI] | pairs | prompts | verdict |")
             out.append("|---|---|---|---|---|---|---|---|")
             for result in results.scorers {
@@ -70,12 +80,13 @@ public enum CalibrationMarkdown {
                     out.append(
                         "| \(MarkdownEscaping.cell(result.scorer.name)) | \(MarkdownEscaping.cell(category)) | "
                             + "\(NumberFormat.interval(e.gap)) | \(NumberFormat.p(e.gap.qValue)) | "
-                            + "\(NumberFormat.interval(e.underRewardRate)) | \(e.pairs) | \(e.prompts) | \(flag(e)) |"
+                            + "\(NumberFormat.interval(e.underRewardRate)) | \(e.pairs) | \(e.prompts) | \(flag(e.verdict)) |"
                     )
                 }
             }
             out.append("")
         }
+        out += CalibrationPromptsMarkdown.render(results)
         out += examples(results.examples)
         out += MarkdownSections.failures(results.failures, heading: "## Scoring failures")
         out += MarkdownSections.skippedRows(results.skippedRows)
@@ -83,11 +94,12 @@ public enum CalibrationMarkdown {
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func flag(_ estimates: GapEstimates?) -> String {
-        guard let estimates else { return "no pairs" }
-        switch estimates.verdict {
-        case .underRewards: return "**UNDER-REWARDS**"
-        case .overRewards: return "**OVER-REWARDS**"
+    /// A verdict in a table cell: the ones that call for action in bold; `nil` is a scorer
+    /// without pairs.
+    static func flag(_ verdict: GapVerdict?) -> String {
+        guard let verdict else { return "no pairs" }
+        switch verdict {
+        case .blind, .prefersInvalid, .underRewards, .overRewards: return "**\(verdict.rawValue)**"
         case .inconclusive: return "INCONCLUSIVE"
         case .ok: return "ok"
         }
@@ -102,20 +114,44 @@ public enum CalibrationMarkdown {
         (manifest.parameters["confidence"].flatMap(Double.init).map { "\(Int(($0 * 100).rounded()))%" }) ?? "95%"
     }
 
-    /// For each scorer, the pair where the atypical answer lost most, with both answers.
+    /// For each scorer, the pairs where the atypical answer lost most, worst first, with both answers.
     static func examples(_ examples: [CalibrationExample]) -> [String] {
         guard !examples.isEmpty else { return [] }
-        var out = ["## Example pairs", ""]
-        for example in examples {
-            out.append("**\(MarkdownEscaping.cell(example.scorer))** on \(MarkdownEscaping.cell(example.itemID)): \(MarkdownEscaping.cell(example.prompt))")
+        var out = ["## Worst pairs", ""]
+        out.append("Per scorer, the quality-matched pairs with the lowest score(atypical) − score(modal): what its under-reward looks like on real answers.")
+        out.append("")
+        var scorers: [String] = []
+        for example in examples where !scorers.contains(example.scorer) { scorers.append(example.scorer) }
+        for scorer in scorers {
+            out.append("**\(MarkdownEscaping.cell(scorer))**")
             out.append("")
-            out.append("| side | score | response |")
-            out.append("|---|---|---|")
-            out.append("| modal | \(NumberFormat.fixed(example.modal.score)) | \(MarkdownEscaping.cell(example.modal.text)) |")
-            out.append("| atypical | \(NumberFormat.fixed(example.atypical.score)) | \(MarkdownEscaping.cell(example.atypical.text)) |")
+            out.append("| # | prompt | modal answer | score | atypical answer | score |")
+            out.append("|---|---|---|---|---|---|")
+            for (rank, example) in examples.filter({ $0.scorer == scorer }).enumerated() {
+                out.append(
+                    "| \(rank + 1) | \(MarkdownEscaping.cell(example.itemID)): \(MarkdownEscaping.cell(example.prompt)) | "
+                        + "\(MarkdownEscaping.cell(example.modal.text)) | \(NumberFormat.fixed(example.modal.score)) | "
+                        + "\(MarkdownEscaping.cell(example.atypical.text)) | \(NumberFormat.fixed(example.atypical.score)) |")
+            }
             out.append("")
         }
         return out
+    }
+
+    /// A scorer's discrimination in a table cell: the AUC, else ρ with human ratings, else —.
+    static func discrimination(_ d: ScorerDiscrimination?) -> String {
+        if let auc = d?.validityAUC { return "AUC \(NumberFormat.interval(auc))" }
+        if let rho = d?.humanSpearman { return "ρ \(NumberFormat.interval(rho))" }
+        return "—"
+    }
+
+    /// Categories too small to estimate for some scorer, with the most prompts any scorer had.
+    static func smallCategories(_ scorers: [ScorerResult]) -> [(name: String, prompts: Int)] {
+        var counts: [String: Int] = [:]
+        for scorer in scorers {
+            for (category, prompts) in scorer.smallCategories { counts[category] = max(counts[category] ?? 0, prompts) }
+        }
+        return counts.keys.sorted().map { ($0, counts[$0]!) }
     }
 
     static func manifest(_ manifest: RunManifest) -> [String] {

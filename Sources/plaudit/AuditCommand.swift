@@ -78,6 +78,8 @@ struct AuditCommand: AsyncParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup(title: "Acting on the verdicts") var acting: ActingOptions
+
     @Flag(help: "Leave out bad input rows (counted in the results) instead of stopping.")
     var skipBadRows = false
 
@@ -103,6 +105,7 @@ struct AuditCommand: AsyncParsableCommand {
             print("wrote shard \(manifest.shard) (\(manifest.items) prompts) to \(out)/shard.json and \(out)/scores.jsonl; combine the parts with `plaudit merge`")
         case .results(let results, let scored):
             try Self.write(results, scored: scored, to: out)
+            try acting.act(on: results, scored: scored)
         }
     }
 
@@ -129,7 +132,7 @@ struct AuditCommand: AsyncParsableCommand {
         request.resamples = statistics.resamples
         request.permutations = statistics.permutations
         request.confidence = statistics.confidence
-        request.seed = seed
+        (request.seed, request.examplesPerScorer) = (seed, acting.examples)
         request.shard = shard
         request.llamaThreads = models.threads
         return request

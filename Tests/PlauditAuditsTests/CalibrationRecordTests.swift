@@ -28,8 +28,8 @@ struct CalibrationRecordTests {
         }
     }
 
-    @Test("each scorer's example is its pair with the lowest atypical − modal score, texts included")
-    func worstPair() throws {
+    @Test("a scorer's examples are its pairs from the lowest atypical − modal score up, texts included")
+    func worstPairs() throws {
         let items = [
             Item(id: "i1", prompt: .text("Write a poem"), responses: [
                 Response(id: "r1", text: "Roses are red"), Response(id: "r2", text: "Violets are blue"), Response(id: "r3", text: "<odd>"),
@@ -44,16 +44,19 @@ struct CalibrationRecordTests {
             PromptStructure(itemID: "i2", category: nil, clusters: [0, 1, 1], modalCluster: 1, typicality: [0.2, 0.7, 0.75],
                             valid: [true, true, true], pairs: [.init(atypical: 0, modal: 1)]),
         ]
-        // i1: r3 − r1 = −3, r3 − r2 = −2.5; i2: r1 − r2 = −3 (a tie with i1's: the first found wins).
+        // i1: r3 − r1 = −3, r3 − r2 = −2.5; i2: r1 − r2 = −3 (a tie with i1's: the first found comes first).
         let scores: [[Double?]] = [[2.5, 2.0, -0.5], [1.0, 4.0, 0.4]]
-        let example = try #require(CalibrationExamples.worstPair(scorer: "rm", scores: scores, items: items, structures: structures))
-        #expect(example == CalibrationExample(
+        let examples = CalibrationExamples.worstPairs(scorer: "rm", scores: scores, items: items, structures: structures, count: 10)
+        #expect(examples.count == 3)
+        #expect(examples.first == CalibrationExample(
             scorer: "rm", itemID: "i1", prompt: "Write a poem",
             modal: .init(responseID: "r1", text: "Roses are red", score: 2.5), atypical: .init(responseID: "r3", text: "<odd>", score: -0.5)
         ))
+        #expect(examples.map { "\($0.itemID):\($0.modal.responseID)" } == ["i1:r1", "i2:r2", "i1:r2"])
+        #expect(CalibrationExamples.worstPairs(scorer: "rm", scores: scores, items: items, structures: structures, count: 2).count == 2)
         // With i1's atypical answer unscored, i2's pair is the only one.
         let partial: [[Double?]] = [[2.5, 2.0, nil], [1.0, 4.0, 0.4]]
-        #expect(CalibrationExamples.worstPair(scorer: "rm", scores: partial, items: items, structures: structures)?.itemID == "i2")
-        #expect(CalibrationExamples.worstPair(scorer: "rm", scores: [[nil, nil, nil], [nil, nil, nil]], items: items, structures: structures) == nil)
+        #expect(CalibrationExamples.worstPairs(scorer: "rm", scores: partial, items: items, structures: structures, count: 10).map(\.itemID) == ["i2"])
+        #expect(CalibrationExamples.worstPairs(scorer: "rm", scores: [[nil, nil, nil], [nil, nil, nil]], items: items, structures: structures, count: 10).isEmpty)
     }
 }

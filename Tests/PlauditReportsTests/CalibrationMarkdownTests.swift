@@ -68,18 +68,18 @@ struct CalibrationMarkdownTests {
     func summaryRows() throws {
         let text = CalibrationMarkdown.render(Fixtures.results())
         let flagged = try row(startingWith: "| rm-flagged | reward-model |", in: text)
-        #expect(flagged.hasSuffix("| 40 | 12 | 0.30 | 96 / 0 | **UNDER-REWARDS** |"))
+        #expect(flagged.hasSuffix("| 40 | 12 | 0.30 | — | 96 / 0 | **UNDER-REWARDS** |"))
         #expect(flagged.contains("| -0.400 [-0.600, -0.200] | <0.001 | 0.710 [0.600, 0.800] | 0.300 [0.100, 0.500] |"))
         #expect(flagged.contains("| -1.250 [-1.900, -0.500] | -0.450 [-0.700, -0.200] |"))
 
         let fair = try row(startingWith: "| judge | judge |", in: text)
-        #expect(fair.hasSuffix("| 38 | 12 | 0.26 | 95 / 1 | ok |"))
+        #expect(fair.hasSuffix("| 38 | 12 | 0.26 | — | 95 / 1 | ok |"))
         #expect(!fair.contains("UNDER-REWARDS"))
         #expect(fair.contains("| 0.020 [-0.150, 0.190] | 0.800 |"))
 
         let empty = try row(startingWith: "| empty | precomputed |", in: text)
-        #expect(empty.hasSuffix("| 0 | 0 | — | 0 / 0 | no pairs |"))
-        #expect(empty == "| empty | precomputed | — | — | — | — | — | — | 0 | 0 | — | 0 / 0 | no pairs |")
+        #expect(empty.hasSuffix("| 0 | 0 | — | — | 0 / 0 | no pairs |"))
+        #expect(empty == "| empty | precomputed | — | — | — | — | — | — | 0 | 0 | — | — | 0 / 0 | no pairs |")
 
         let summary = try #require(tables(in: text).first)
         #expect(summary.count == 2 + 3, "header, rule, one row per scorer")
@@ -91,7 +91,7 @@ struct CalibrationMarkdownTests {
         results.scorers[1].overall = Fixtures.underpoweredGap
         let text = CalibrationMarkdown.render(results)
         let judge = try row(startingWith: "| judge | judge |", in: text)
-        #expect(judge.hasSuffix("| 14 | 6 | 0.56 | 95 / 1 | INCONCLUSIVE |"))
+        #expect(judge.hasSuffix("| 14 | 6 | 0.56 | — | 95 / 1 | INCONCLUSIVE |"))
         let console = CalibrationConsoleTable.render(results)
         let line = try #require(console.split(separator: "\n").first { $0.hasPrefix("judge ") })
         #expect(line.hasSuffix("0.56     INCONCLUSIVE (too few prompts)"), "'\(line)'")
@@ -141,22 +141,35 @@ struct CalibrationMarkdownTests {
         #expect(positions == positions.sorted())
     }
 
-    @Test("example pairs: each scorer's worst pair with both answers, in results order")
+    @Test("worst pairs: a table per scorer, worst first, both answers, scorers in results order")
     func examplePairs() throws {
-        #expect(!CalibrationMarkdown.render(Fixtures.results()).contains("## Example pairs"))
+        #expect(!CalibrationMarkdown.render(Fixtures.results()).contains("## Worst pairs"))
 
         let text = CalibrationMarkdown.render(Fixtures.results(examples: Fixtures.examples))
-        let section = try #require(text.components(separatedBy: "## Example pairs").dropFirst().first)
+        let section = try #require(text.components(separatedBy: "## Worst pairs").dropFirst().first)
         // rm-flagged loses most on i1 (-0.5 vs 2.5); judge on i2 (3 vs 6); "empty" has no scores.
-        #expect(section.contains("**rm-flagged** on i1: Write \\| a poem &lt;b&gt;now&lt;/b&gt;"))
-        #expect(section.contains("**judge** on i2: Name uses for a brick"))
+        #expect(section.contains("**rm-flagged**\n\n| # | prompt | modal answer | score | atypical answer | score |"))
+        #expect(section.contains("| 1 | i1: Write \\| a poem &lt;b&gt;now&lt;/b&gt; | Roses are red | 2.500 |"))
+        #expect(section.contains("| 1 | i2: Name uses for a brick | Build a wall | 6.000 | A doorstop | 3.000 |"))
         #expect(!section.contains("**empty**"))
-        #expect(section.contains("| modal | 2.500 | Roses are red |"))
-        #expect(section.contains("| modal | 6.000 | Build a wall |"))
-        #expect(section.contains("| atypical | 3.000 | A doorstop |"))
         let rmIndex = try #require(section.range(of: "**rm-flagged**")).lowerBound
         let judgeIndex = try #require(section.range(of: "**judge**")).lowerBound
         #expect(rmIndex < judgeIndex, "scorers in results order")
+    }
+
+    @Test("a BLIND scorer reads BLIND whatever its gap, with its AUC in the summary and a ranking of the scorers")
+    func blindScorer() throws {
+        var results = Fixtures.results()
+        let auc = Estimate(value: 0.52, lower: 0.41, upper: 0.63)
+        results.scorers[0].discrimination = ScorerDiscrimination(validityAUC: auc, aucPrompts: 12, humanSpearman: nil, spearmanPrompts: 0)
+        #expect(results.scorers[0].overall?.verdict == .underRewards && results.scorers[0].verdict == .blind)
+        let text = CalibrationMarkdown.render(results)
+        let flagged = try row(startingWith: "| rm-flagged | reward-model |", in: text)
+        #expect(flagged.hasSuffix("| 40 | 12 | 0.30 | AUC 0.520 [0.410, 0.630] | 96 / 0 | **BLIND** |"), "\(flagged)")
+        let ranking = try #require(text.components(separatedBy: "## Scorer ranking").dropFirst().first)
+        #expect(ranking.contains("| 1 | rm-flagged | -0.400 [-0.600, -0.200] | 0.520 [0.410, 0.630] | **BLIND** |"))
+        #expect(ranking.contains("| 2 | judge | 0.020 [-0.150, 0.190] | — | ok |"))
+        #expect(CalibrationConsoleTable.render(results).contains("BLIND (cannot tell valid from invalid)"))
     }
 
     @Test("hostile model text cannot break the table or inject HTML")
@@ -165,15 +178,14 @@ struct CalibrationMarkdownTests {
         #expect(!text.contains("<script>"))
         #expect(!text.contains("</script>"))
         #expect(!text.contains("<b>"))
-        let atypical = try row(startingWith: "| atypical | -0.500 |", in: text)
+        let worst = try row(startingWith: "| 1 | i1: ", in: text)
         #expect(
-            atypical
-                == "| atypical | -0.500 | pipe \\| here new line CRLF &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* &amp; \\`tick\\` |"
-        )
+            worst.hasSuffix(
+                "| 2.500 | pipe \\| here new line CRLF &lt;script&gt;alert(1)&lt;/script&gt; \\*bold\\* &amp; \\`tick\\` | -0.500 |"), "\(worst)")
         #expect(!text.contains("*bold*"))
 
         let allTables = tables(in: text)
-        #expect(allTables.count == 5, "summary, categories, two example tables, failures — and none split")
+        #expect(allTables.count == 6, "summary, categories, per prompt, two worst-pair tables, failures — and none split")
         for table in allTables {
             let header = unescapedPipes(table[0])
             #expect(table.count >= 3, "header, rule and at least one row: \(table)")
@@ -188,8 +200,9 @@ struct CalibrationMarkdownTests {
         results.prompts[0].itemID = id
         results.examples[0].itemID = id
         let text = CalibrationMarkdown.render(results)
-        let heading = try row(startingWith: "**rm-flagged** on ", in: text)
-        #expect(heading.filter { $0 == "`" }.count == 2, "\(heading)")
+        let row = try row(startingWith: "| 1 | i1", in: text)
+        #expect(row.hasPrefix("| 1 | i1\\`&lt;img src=x onerror=alert(1)&gt;\\` &lt;script&gt;alert(2)&lt;/script&gt;: "), "\(row)")
+        #expect(!text.contains("<img"))
         #expect(!lines(text).contains { $0.hasPrefix("<script>") })
     }
 

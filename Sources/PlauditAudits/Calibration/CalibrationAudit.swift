@@ -94,11 +94,18 @@ public struct CalibrationAudit: Sendable {
             let overall = GapStatistics(options: options, stream: Self.stream(descriptor.name, nil))
                 .estimates(samples.map(\.sample))
             var categories: [String: GapEstimates] = [:]
+            var smallCategories: [String: Int] = [:]
             let byCategory = Dictionary(grouping: samples.filter { $0.category != nil }, by: { $0.category! })
-            for (category, members) in byCategory where members.count >= options.minimumCategoryPrompts {
+            for (category, members) in byCategory {
+                guard members.count >= options.minimumCategoryPrompts else {
+                    smallCategories[category] = members.count
+                    continue
+                }
                 categories[category] = GapStatistics(options: options, stream: Self.stream(descriptor.name, category))
                     .estimates(members.map(\.sample))
             }
+            let discrimination = DiscriminationStatistics(options: options, stream: Self.stream(descriptor.name, nil))
+                .measure(structures: structures, items: items, itemIndex: itemIndex, scores: scores)
             let scored = scores.reduce(0) { $0 + $1.compactMap { $0 }.count }
             let failed = failures.filter { $0.scorer == descriptor.name }.count
             let prompts = zip(contributing, samples).map { id, entry in
@@ -108,15 +115,22 @@ public struct CalibrationAudit: Sendable {
                 )
             }
             results.append(
-                ScorerResult(scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories, prompts: prompts)
+                ScorerResult(
+                    scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories, prompts: prompts,
+                    discrimination: discrimination, smallCategories: smallCategories)
             )
         }
         for index in structures.indices {
             let i = itemIndex[structures[index].itemID]!
             for (descriptor, scores) in tables { structures[index].scores[descriptor.name] = scores[i] }
         }
-        let examples = tables.compactMap { CalibrationExamples.worstPair(scorer: $0.0.name, scores: $0.1, items: items, structures: structures) }
-        Self.adjustForMultipleTesting(&results)
+        let examples = tables.flatMap {
+            CalibrationExamples.worstPairs(scorer: $0.0.name, scores: $0.1, items: items, structures: structures, count: options.examplesPerScorer)
+        }
+        Self.adjustForMultipleTesting(&results, alpha: 1 - options.confidence)
+        let comparisons = ScorerComparisons(options: options).compare(
+            results, structures: structures, itemIndex: itemIndex,
+            scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first }))
         // 6. Where human labels exist: the Artificial Hivemind subsets.
         let human = HumanCalibrationAnalysis(
             bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed
@@ -159,15 +173,16 @@ public struct CalibrationAudit: Sendable {
         let tooSmall = items.count - structures.count
         if tooSmall > 0 { notes.append("\(tooSmall) prompts had fewer than 3 responses and were left out.") }
         for result in results {
-            guard let overall = result.overall, overall.verdict == .inconclusive else { continue }
+            guard let overall = result.overall, result.verdict == .inconclusive else { continue }
             notes.append(Self.inconclusiveNote(result.scorer.name, overall, confidence: options.confidence))
         }
+        notes += Self.discriminationNotes(results)
         for result in results where result.failed > 0 {
             notes.append("\(result.scorer.name): \(result.failed) responses could not be scored (see failures).")
         }
         return CalibrationOutcome(
             scorers: results, prompts: structures, failures: failures, validitySource: validitySource,
-            qualitySource: qualitySource, notes: notes, humanCalibration: human, examples: examples, timings: timings,
+            qualitySource: qualitySource, notes: notes, humanCalibration: human, examples: examples, comparisons: comparisons, timings: timings,
             scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first })
         )
     }
@@ -187,6 +202,37 @@ public struct CalibrationAudit: Sendable {
         return note + "."
     }
 
+    /// Why a scorer's gap cannot be read, and a warning when nothing could check that any
+    /// scorer tells good answers from bad ones.
+    static func discriminationNotes(_ results: [ScorerResult]) -> [String] {
+        var notes: [String] = []
+        for result in results where result.overall != nil {
+            guard let d = result.discrimination else { continue }
+            let measure = d.validityAUC.map { "valid-vs-invalid AUC \(Self.interval($0)) over \(d.aucPrompts) prompts" }
+                ?? d.humanSpearman.map { "Spearman ρ with human ratings \(Self.interval($0)) over \(d.spearmanPrompts) prompts" } ?? ""
+            switch d.status {
+            case .blind:
+                notes.append("\(result.scorer.name): BLIND: its scores do not separate valid from invalid answers (\(measure)), so its gap says nothing about under-reward.")
+            case .prefersInvalid:
+                notes.append("\(result.scorer.name): PREFERS-INVALID: it scores invalid answers above valid ones (\(measure)); its gap cannot be read.")
+            case .discriminates, .unmeasured:
+                break
+            }
+        }
+        let scored = results.filter { $0.overall != nil }
+        if !scored.isEmpty, scored.allSatisfy({ $0.discrimination.map { $0.status == .unmeasured } ?? true }) {
+            notes.append(
+                "Discrimination not checked: fewer than 2 prompts had both valid and invalid responses (or 3 rated ones) with scores, "
+                    + "so a scorer that cannot tell good answers from bad would still read ok. Invalid examples (--labels, --validity) or human ratings make the check possible."
+            )
+        }
+        return notes
+    }
+
+    static func interval(_ estimate: Estimate) -> String {
+        String(format: "%.2f [%.2f, %.2f]", estimate.value, estimate.lower, estimate.upper)
+    }
+
     static func precomputedNames(_ items: [Item]) -> [String] {
         Set(items.flatMap { $0.responses.flatMap { $0.scores.keys } }).sorted()
     }
@@ -198,7 +244,8 @@ public struct CalibrationAudit: Sendable {
 
     /// Benjamini–Hochberg over every (scorer, overall or category) estimate, separately for
     /// the gap, the under-reward rate and the typicality slope.
-    static func adjustForMultipleTesting(_ results: inout [ScorerResult]) {
+    /// A category's gap then counts in either direction only when its q-value is below `alpha`.
+    static func adjustForMultipleTesting(_ results: inout [ScorerResult], alpha: Double) {
         typealias Path = (scorer: Int, category: String?)
         var paths: [Path] = []
         for (s, result) in results.enumerated() {
@@ -224,6 +271,13 @@ public struct CalibrationAudit: Sendable {
                 estimates[keyPath: metric]!.qValue = value
                 set(path, estimates)
             }
+        }
+        for path in paths where path.category != nil {
+            var estimates = get(path)
+            let significant = (estimates.gap.qValue ?? 1) < alpha
+            estimates.significant = significant
+            estimates.flagged = estimates.gap.upper < 0 && significant
+            set(path, estimates)
         }
     }
 }

@@ -334,6 +334,7 @@ public struct CalibrationJob: Sendable {
                 bootstrapResamples: request.resamples, permutationResamples: request.permutations, confidence: request.confidence, seed: request.seed
             )
             options.validitySource = validitySource
+            options.examplesPerScorer = request.examplesPerScorer
             if let quality {
                 options.qualityJudge = (quality.descriptor.name, Dictionary(uniqueKeysWithValues: zip(data.items.map(\.id), quality.scores)))
             }
@@ -396,7 +397,7 @@ public struct CalibrationJob: Sendable {
             validitySource: outcome.validitySource, qualitySource: outcome.qualitySource, notes: outcome.notes,
             scorers: outcome.scorers, prompts: outcome.prompts, failures: outcome.failures, skippedRows: data.skippedRows,
             humanCalibration: outcome.humanCalibration, pairwiseJudges: pairwise.map(\.result), examples: outcome.examples,
-            generation: generation?.record
+            comparisons: outcome.comparisons, generation: generation?.record
         )
         return (results, outcome.attachingScores(to: data))
     }

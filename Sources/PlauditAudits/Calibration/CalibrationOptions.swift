@@ -36,6 +36,8 @@ public struct CalibrationOptions: Sendable {
     /// this large with probability `power`; otherwise it is inconclusive.
     public var targetGap = 0.3
     public var power = 0.8
+    /// Example pairs kept per scorer for the report: those it scored most against the atypical answer.
+    public var examplesPerScorer = 10
     /// Quality from a judge for datasets without human ratings: the judge's name and its score of
     /// each response, by item id. Pairs are then matched on it within `qualityTolerance`.
     public var qualityJudge: (name: String, scores: [String: [Double?]])?

@@ -11,8 +11,10 @@ public struct CalibrationOutcome: Sendable {
     public var notes: [String]
     /// Correlations with human labels on the Artificial Hivemind subsets; `nil` without labels.
     public var humanCalibration: HumanCalibrationResults?
-    /// Per scorer, the pair it scored most against the atypical answer.
+    /// Per scorer, the pairs it scored most against the atypical answer, worst first.
     public var examples: [CalibrationExample]
+    /// Every pair of scorers with a gap, compared on the same prompts.
+    public var comparisons: [ScorerComparison]
     /// Seconds per phase.
     public var timings: [String: Double]
     /// Every scorer's score per item and response (`nil` where none), keyed by scorer name.

@@ -53,6 +53,8 @@ public struct CalibrationRequest: Sendable {
     public var permutations = 9_999
     public var confidence = 0.95
     public var seed: UInt64 = 20_251_022
+    /// Worst pairs kept per scorer for the report.
+    public var examplesPerScorer = 10
     /// This run does part i of n.
     public var shard: ShardSpec?
     /// CPU threads of the local llama.cpp server, recorded in the manifest.

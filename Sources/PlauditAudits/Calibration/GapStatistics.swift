@@ -82,11 +82,14 @@ struct GapStatistics {
             let p = min(1, 2 * (min(below, above) + 1) / (Double(slopes.count) + 1))
             slope = Estimate(value: point[5], lower: slopeCI.lower, upper: slopeCI.upper, pValue: p)
         }
-        return GapEstimates(
+        let significant = (gap.pValue ?? 1) < 1 - options.confidence
+        var estimates = GapEstimates(
             prompts: samples.count, pairs: samples.reduce(0) { $0 + $1.pairs }, gap: gap, rawGap: rawGap,
             humanGap: humanGap, excessOverHuman: excess, underRewardRate: under, typicalitySlope: slope,
-            flagged: gap.upper < 0, power: power(replicates.map { $0[0] }, prompts: samples.count)
+            flagged: gap.upper < 0 && significant, power: power(replicates.map { $0[0] }, prompts: samples.count)
         )
+        estimates.significant = significant
+        return estimates
     }
 
     /// The minimum detectable |G| from the bootstrap spread of G; `nil` with fewer than 2

@@ -23,6 +23,7 @@ public enum CalibrationCharts {
                 ).render()
             ))
         }
+        figures += comparisonFigures(results, interval: interval)
         for (index, scorer) in results.scorers.enumerated() {
             let (points, atypical) = scatterPoints(results, scorer: scorer.scorer.name)
             guard points.count >= 3 else { continue }
@@ -52,6 +53,53 @@ public enum CalibrationCharts {
                 id: "chart-pairwise", title: "Pairwise judges: position bias and preference.",
                 caption: "First position: share of judgments won by the answer shown first (0.5 unbiased). Flips: share of pairs whose winner changed with the order. U: share of atypical–modal pairs where the order-averaged verdict favours the modal answer. Red: the interval excludes 0.5 (position), lies above 0.5 (flips, U).",
                 svg: ForestPlot(title: "Pairwise judges", axisLabel: "rate", reference: 0.5, rows: judgeRows, limits: 0...1).render()
+            ))
+        }
+        return figures
+    }
+
+    /// The ranking of scorers by G, their discrimination, and the paired differences between them.
+    static func comparisonFigures(_ results: CalibrationResults, interval: String) -> [HTMLFigure] {
+        var figures: [HTMLFigure] = []
+        let ranked = CalibrationComparisonMarkdown.ranking(results.scorers)
+        if ranked.count >= 2 {
+            let rows = ranked.enumerated().map { rank, result in
+                let g = result.overall!.gap
+                let verdict = result.verdict
+                return ForestPlot.Row(
+                    label: "\(rank + 1). \(result.scorer.name) · \(verdict?.rawValue ?? "no pairs")", value: g.value, lower: g.lower, upper: g.upper,
+                    highlighted: verdict.map { $0 != .ok && $0 != .inconclusive } ?? false)
+            }
+            figures.append(HTMLFigure(
+                id: "chart-ranking", title: "Scorer ranking by G.",
+                caption: "Scorers from the lowest G (most under-rewarding) down the chart, with \(interval) cluster-bootstrap intervals and each scorer's verdict. Red rows need action: under- or over-rewarding, blind to validity, or preferring invalid answers.",
+                svg: ForestPlot(title: "Scorer ranking by G", axisLabel: "G (z units): atypical − modal", reference: 0, rows: rows).render()
+            ))
+        }
+        let discriminating = results.scorers.compactMap { result -> ForestPlot.Row? in
+            guard let auc = result.discrimination?.validityAUC else { return nil }
+            let status = result.discrimination!.status
+            return ForestPlot.Row(
+                label: result.scorer.name, value: auc.value, lower: auc.lower, upper: auc.upper, highlighted: status == .blind || status == .prefersInvalid)
+        }
+        if !discriminating.isEmpty {
+            figures.append(HTMLFigure(
+                id: "chart-discrimination", title: "Discrimination: valid against invalid answers.",
+                caption: "Within-prompt AUC: the chance that a valid answer scores above an invalid one to the same prompt (0.5 is chance), averaged over prompts, with \(interval) intervals. Red rows include or fall below chance: the scorer's gap cannot be read.",
+                svg: ForestPlot(title: "Valid-vs-invalid AUC", axisLabel: "AUC", reference: 0.5, rows: discriminating, limits: 0...1).render()
+            ))
+        }
+        let differences = results.comparisons.compactMap { c -> ForestPlot.Row? in
+            guard c.gapDifference.lower.isFinite, c.gapDifference.upper.isFinite else { return nil }
+            return ForestPlot.Row(
+                label: "\(c.first) − \(c.second)", value: c.gapDifference.value, lower: c.gapDifference.lower, upper: c.gapDifference.upper,
+                highlighted: c.finding != .noDifference)
+        }
+        if !differences.isEmpty {
+            figures.append(HTMLFigure(
+                id: "chart-comparisons", title: "Paired differences in G between scorers.",
+                caption: "G(first) − G(second) on the prompts both scored, with \(interval) paired cluster-bootstrap intervals. Left of 0: the first scorer under-rewards more. Red rows hold up after Benjamini–Hochberg over the pairs.",
+                svg: ForestPlot(title: "Paired ΔG between scorers", axisLabel: "ΔG (z units)", reference: 0, rows: differences).render()
             ))
         }
         return figures

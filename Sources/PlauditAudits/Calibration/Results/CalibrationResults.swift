@@ -21,8 +21,10 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
     /// Pairwise judges: position bias, and preference on the audit's atypical–modal pairs.
     public var pairwiseJudges: [PairwiseJudgeResult]
     public var prompts: [PromptStructure]
-    /// Per scorer, the pair it scored most against the atypical answer, with the texts.
+    /// Per scorer, the pairs it scored most against the atypical answer (worst first), with the texts.
     public var examples: [CalibrationExample]
+    /// Every pair of scorers with a gap, compared on the same prompts.
+    public var comparisons: [ScorerComparison]
     public var failures: [ScoreFailure]
     public var skippedRows: [InputError]
     /// How the responses were generated, when the audit started from prompts.
@@ -31,7 +33,8 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
     public init(
         manifest: RunManifest, validitySource: String, qualitySource: String, notes: [String], scorers: [ScorerResult],
         prompts: [PromptStructure], failures: [ScoreFailure], skippedRows: [InputError], humanCalibration: HumanCalibrationResults? = nil,
-        pairwiseJudges: [PairwiseJudgeResult] = [], examples: [CalibrationExample] = [], generation: GenerationRecord? = nil
+        pairwiseJudges: [PairwiseJudgeResult] = [], examples: [CalibrationExample] = [], comparisons: [ScorerComparison] = [],
+        generation: GenerationRecord? = nil
     ) {
         self.schema = Self.schemaID
         self.manifest = manifest
@@ -43,13 +46,14 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         self.pairwiseJudges = pairwiseJudges
         self.prompts = prompts
         self.examples = examples
+        self.comparisons = comparisons
         self.failures = failures
         self.skippedRows = skippedRows
         self.generation = generation
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, manifest, notes, scorers, prompts, examples, failures, generation
+        case schema, manifest, notes, scorers, prompts, examples, comparisons, failures, generation
         case validitySource = "validity_source"
         case qualitySource = "quality_source"
         case skippedRows = "skipped_rows"
@@ -70,6 +74,7 @@ public struct CalibrationResults: Codable, Hashable, Sendable {
         pairwiseJudges = try c.decodeIfPresent([PairwiseJudgeResult].self, forKey: .pairwiseJudges) ?? []
         prompts = try c.decode([PromptStructure].self, forKey: .prompts)
         examples = try c.decodeIfPresent([CalibrationExample].self, forKey: .examples) ?? []
+        comparisons = try c.decodeIfPresent([ScorerComparison].self, forKey: .comparisons) ?? []
         failures = try c.decode([ScoreFailure].self, forKey: .failures)
         skippedRows = try c.decode([InputError].self, forKey: .skippedRows)
         generation = try c.decodeIfPresent(GenerationRecord.self, forKey: .generation)

@@ -19,8 +19,15 @@ public struct GapEstimates: Codable, Hashable, Sendable {
     /// γ: within-prompt slope of the score's z-score on typicality (in within-prompt SD units),
     /// controlling for human quality when present and for log length.
     public var typicalitySlope: Estimate?
-    /// True when the whole confidence interval of G lies below zero.
+    /// True when the whole confidence interval of G lies below zero and G's test agrees
+    /// (``significant``).
     public var flagged: Bool
+    /// Whether G's test rejects 0 at α: the sign-flip p-value for a scorer's overall estimate,
+    /// the q-value (Benjamini–Hochberg over scorers × categories) for a category. A verdict in
+    /// either direction needs both this and the interval: the percentile interval alone flags a
+    /// fair scorer more often than its level says on few prompts. `nil` in files written before
+    /// it was recorded, where the interval alone decided.
+    public var significant: Bool?
     /// The smallest |G| this run could detect; `nil` with fewer than 2 prompts.
     public var power: GapPower?
 
@@ -41,18 +48,20 @@ public struct GapEstimates: Codable, Hashable, Sendable {
         self.power = power
     }
 
-    /// UNDER-REWARDS when flagged, OVER-REWARDS when the whole interval lies above 0; otherwise
+    /// UNDER-REWARDS when flagged, OVER-REWARDS when the whole interval lies above 0 and the test
+    /// agrees; otherwise
     /// INCONCLUSIVE when the run could not have seen a gap of the target size (or had fewer than
     /// 2 prompts), ok when it could.
     public var verdict: GapVerdict {
         if flagged { return .underRewards }
-        if gap.lower > 0 { return .overRewards }
+        if gap.lower > 0 && significant != false { return .overRewards }
         guard let power, !power.underpowered else { return .inconclusive }
         return .ok
     }
 
     enum CodingKeys: String, CodingKey {
         case prompts, pairs, gap, flagged, power
+        case significant
         case rawGap = "raw_gap"
         case humanGap = "human_gap"
         case excessOverHuman = "excess_over_human"
