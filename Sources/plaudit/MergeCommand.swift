@@ -41,7 +41,9 @@ struct MergeCommand: AsyncParsableCommand {
             configuration, scoring: audit.scoring, embedder: audit.embedding.embedder, embedderThreads: audit.embedding.embedderThreads)
         let request = audit.request(configuration, command: RecordedCommand(words: ["audit"] + manifest.arguments))
         let job = try CalibrationJob.plan(request, models: models, progress: progress, merging: true)
-        let (results, scored) = try await job.merge(parts: parts, models: models, progress: progress)
+        let cache = try await audit.cacheOptions.open(configuration)
+        let (results, scored) = try await job.merge(
+            parts: parts, models: models, cache: cache, refresh: audit.cacheOptions.refresh, progress: progress)
         try AuditCommand.write(results, scored: scored, to: output.out)
     }
 }
