@@ -42,10 +42,9 @@ public struct EmbeddingCollector: Sendable {
     ) async throws -> EmbeddedTexts {
         let total = texts.count
         guard let cache, let identity = embedder.cacheIdentity else {
-            progress.update(phase: phase, done: 0, total: total, failed: 0, cached: 0)
-            let vectors = try await embedder.embed(texts) { done in
-                progress.update(phase: phase, done: min(done, total), total: total, failed: 0, cached: 0)
-            }
+            let reporter = IncreasingProgress(progress, phase: phase, total: total, cached: 0)
+            reporter.report(0)
+            let vectors = try await embedder.embed(texts) { done in reporter.report(done) }
             try Self.check(vectors, count: total, dimension: nil, embedder: embedder)
             progress.finish(phase: phase)
             let counts = EmbeddingCounts(computed: total, requests: embedder.requestStatistics?.requests ?? 0)
@@ -69,14 +68,13 @@ public struct EmbeddingCollector: Sendable {
         var occurrences: [CacheKey: Int] = [:]
         for key in keys where stored[key] == nil { occurrences[key, default: 0] += 1 }
 
-        progress.update(phase: phase, done: hits, total: total, failed: 0, cached: hits)
+        let reporter = IncreasingProgress(progress, phase: phase, total: total, cached: hits)
+        reporter.report(hits)
         var done = hits
         for start in stride(from: 0, to: missing.count, by: chunkSize) {
             let chunk = Array(missing[start..<min(start + chunkSize, missing.count)])
             let before = done
-            let vectors = try await embedder.embed(chunk.map { texts[$0] }) { finished in
-                progress.update(phase: phase, done: min(before + finished, total), total: total, failed: 0, cached: hits)
-            }
+            let vectors = try await embedder.embed(chunk.map { texts[$0] }) { finished in reporter.report(before + finished) }
             try Self.check(vectors, count: chunk.count, dimension: identity.dimension, embedder: embedder)
             var entries: [EmbeddingEntry] = []
             entries.reserveCapacity(chunk.count)
@@ -89,7 +87,7 @@ public struct EmbeddingCollector: Sendable {
             try await cache.store(vectors: entries)
             counts.computed += chunk.count
             counts.stored += entries.count
-            progress.update(phase: phase, done: min(done, total), total: total, failed: 0, cached: hits)
+            reporter.report(done)
         }
         progress.finish(phase: phase)
         counts.requests = embedder.requestStatistics?.requests ?? 0
