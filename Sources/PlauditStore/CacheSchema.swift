@@ -10,8 +10,11 @@ enum CacheSchema {
     /// "PLDT" as a big-endian 32-bit integer.
     static let applicationID: Int32 = 0x504C_4454
     /// The schema this code writes. Raise it with a migration step in ``prepare(_:path:)``.
-    static let version = 1
+    /// 1: `responses`; 2: `embeddings` added.
+    static let version = 2
     static let table = "responses"
+    /// Vectors per (embedder identity, text): `dims` floats, binary32 little-endian in `vector`.
+    static let embeddingsTable = "embeddings"
 
     /// Refuses a file that is not a plaudit cache or has a newer schema; returns whether the
     /// file is an empty database that still needs the schema (or an older one to migrate).
@@ -52,6 +55,19 @@ enum CacheSchema {
                         key TEXT PRIMARY KEY NOT NULL,
                         namespace TEXT NOT NULL,
                         value BLOB NOT NULL,
+                        created_at INTEGER NOT NULL
+                    )
+                    """
+            )
+        }
+        if userVersion < 2 {
+            try db.execute(
+                sql: """
+                    CREATE TABLE \(embeddingsTable) (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        namespace TEXT NOT NULL,
+                        dims INTEGER NOT NULL,
+                        vector BLOB NOT NULL,
                         created_at INTEGER NOT NULL
                     )
                     """

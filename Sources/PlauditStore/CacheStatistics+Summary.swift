@@ -4,7 +4,7 @@ extension CacheStatistics {
     /// A summary line, then one line per namespace: what `plaudit cache stats` prints.
     public func summary(path: String) -> String {
         var lines = [
-            "\(path): \(entries) entries, \(Self.megabytes(bytes)) MB of answers, "
+            "\(path): \(entries) entries, \(Self.megabytes(bytes)) MB of answers and vectors, "
                 + "\(Self.megabytes(fileBytes)) MB on disk"
         ]
         guard !namespaces.isEmpty else { return lines[0] }

@@ -1,10 +1,12 @@
 public import Foundation
 import GRDB
 
-/// `plaudit cache stats|prune|clear`: what the file holds, and removing entries.
+/// `plaudit cache stats|prune|clear`: what the file holds, and removing entries. Stored vectors
+/// count as entries like answers, under their own namespaces (`embedding/minilm`).
 extension SQLiteResponseCache {
-    /// Entries, value bytes and age per namespace, and the file's size on disk.
-    /// Reads the whole table once (about a second per million entries).
+    /// Entries, value bytes (a vector's: 4 per float) and age per namespace, answers and vectors
+    /// together, and the file's size on disk. Reads both tables once (about a second per million
+    /// entries).
     public func statistics() async throws -> CacheStatistics {
         let namespaces: [CacheStatistics.Namespace]
         do {
@@ -12,8 +14,11 @@ extension SQLiteResponseCache {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT namespace, count(*), sum(length(value)), min(created_at), max(created_at)
-                        FROM \(CacheSchema.table) GROUP BY namespace ORDER BY namespace
+                        SELECT namespace, count(*), sum(bytes), min(created_at), max(created_at) FROM (
+                            SELECT namespace, length(value) AS bytes, created_at FROM \(CacheSchema.table)
+                            UNION ALL
+                            SELECT namespace, length(vector) AS bytes, created_at FROM \(CacheSchema.embeddingsTable)
+                        ) GROUP BY namespace ORDER BY namespace
                         """
                 )
                 return rows.map { row in
@@ -30,45 +35,46 @@ extension SQLiteResponseCache {
         return CacheStatistics(namespaces: namespaces, fileBytes: fileBytes())
     }
 
-    /// Deletes the entries stored before `cutoff` (in `namespace` only, when given), then gives
-    /// the freed space back to the file system.
+    /// Deletes the entries (answers and vectors) stored before `cutoff` (in `namespace` only,
+    /// when given), then gives the freed space back to the file system.
     ///
     /// - Returns: the number of entries deleted.
     @discardableResult
     public func prune(olderThan cutoff: Date, namespace: String? = nil) async throws -> Int {
         let seconds = Int64(cutoff.timeIntervalSince1970.rounded(.down))
-        return try await delete(doing: "prune") { db in
+        return try await delete(doing: "prune") { db, table in
             if let namespace {
-                try db.execute(
-                    sql: "DELETE FROM \(CacheSchema.table) WHERE created_at < ? AND namespace = ?",
-                    arguments: [seconds, namespace]
-                )
+                try db.execute(sql: "DELETE FROM \(table) WHERE created_at < ? AND namespace = ?", arguments: [seconds, namespace])
             } else {
-                try db.execute(sql: "DELETE FROM \(CacheSchema.table) WHERE created_at < ?", arguments: [seconds])
+                try db.execute(sql: "DELETE FROM \(table) WHERE created_at < ?", arguments: [seconds])
             }
         }
     }
 
-    /// Deletes every entry, then gives the space back to the file system.
+    /// Deletes every entry (answers and vectors), then gives the space back to the file system.
     ///
     /// - Returns: the number of entries deleted.
     @discardableResult
     public func clear() async throws -> Int {
-        try await delete(doing: "clear") { db in
-            try db.execute(sql: "DELETE FROM \(CacheSchema.table)")
+        try await delete(doing: "clear") { db, table in
+            try db.execute(sql: "DELETE FROM \(table)")
         }
     }
 
-    /// Runs `statement` in one write transaction and returns the rows it changed; when it
-    /// changed any, vacuums the file and truncates the write-ahead log.
+    /// Runs `statement` on each table in one write transaction and returns the rows it changed
+    /// in all; when it changed any, vacuums the file and truncates the write-ahead log.
     private func delete(
         doing: String,
-        _ statement: @escaping @Sendable (Database) throws -> Void
+        _ statement: @escaping @Sendable (Database, _ table: String) throws -> Void
     ) async throws -> Int {
         do {
             let deleted = try await pool.write { db in
-                try statement(db)
-                return db.changesCount
+                var changed = 0
+                for table in [CacheSchema.table, CacheSchema.embeddingsTable] {
+                    try statement(db, table)
+                    changed += db.changesCount
+                }
+                return changed
             }
             if deleted > 0 {
                 try await pool.writeWithoutTransaction { db in

@@ -3,7 +3,7 @@ public import PlauditRuntime
 public import Synchronization
 
 /// A ``ModelProvider`` in memory: reward scorers, generators and a sentiment classifier that are
-/// plain functions of the request, and a deterministic embedder. Jobs run against it in-process exactly as the command line runs them
+/// plain functions of the request, and a deterministic embedder that counts its vectors. Jobs run against it in-process exactly as the command line runs them
 /// against servers, with no server, no subprocess and no argument list; it counts what it was
 /// asked, so a test can check that nothing was asked twice.
 public final class FakeModels: ModelProvider {
@@ -37,11 +37,17 @@ public final class FakeModels: ModelProvider {
     public let asked = Mutex<[String: Int]>([:])
     /// How many times the scorers were brought up.
     public let sessions = Mutex(0)
+    /// The embedder every job gets: trigrams, counting the vectors it computes.
+    public let embedder: CountingEmbedder
 
-    public init(scorers: [Scorer], generators: [Generator] = [], sentiment: (@Sendable (String) -> SentimentScores)? = nil) {
+    public init(
+        scorers: [Scorer], generators: [Generator] = [], sentiment: (@Sendable (String) -> SentimentScores)? = nil,
+        embedder: CountingEmbedder = CountingEmbedder()
+    ) {
         self.scorers = scorers
         self.generators = generators
         self.sentiment = sentiment
+        self.embedder = embedder
     }
 
     public func configuredScorers(_ selection: ScorerSelection) throws -> [ScorerConfiguration] {
@@ -95,7 +101,7 @@ public final class FakeModels: ModelProvider {
     public func withEmbedder<T: Sendable>(
         progress: any ProgressReporter, _ body: (any Embedder, _ remote: Bool) async throws -> T
     ) async throws -> T {
-        try await body(TrigramEmbedder(), false)
+        try await body(embedder, false)
     }
 
     func record(_ name: String) {
@@ -164,6 +170,11 @@ public struct TrigramEmbedder: Embedder {
     public init() {}
 
     public var descriptor: EmbedderDescriptor { EmbedderDescriptor(name: "trigram-test", dimension: Self.dimension) }
+
+    /// Each text's vector depends on that text alone, so it is cached like MiniLM's.
+    public var cacheIdentity: EmbedderCacheIdentity? {
+        EmbedderCacheIdentity(kind: "trigram-test", source: "memory:", model: "trigram", dimension: Self.dimension)
+    }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         texts.map { text in

@@ -10,6 +10,11 @@ import Foundation
 ///
 /// IDF is computed over the texts of one ``embed(_:)`` call: pass the whole corpus at once.
 /// The same corpus always gives the same vectors, on any machine.
+///
+/// Its vectors are never cached (no ``cacheIdentity``): a text's vector changes with the other
+/// texts of the call, so a vector stored per text would be wrong in another corpus, and one
+/// stored per corpus would only serve the identical corpus again, which it embeds in well under
+/// a second anyway.
 public struct LexicalEmbedder: Embedder {
     public let dimension: Int
     public let wordNGrams: ClosedRange<Int>

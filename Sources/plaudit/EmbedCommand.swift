@@ -3,6 +3,7 @@ import Foundation
 import PlauditBackends
 import PlauditClients
 import PlauditCore
+import PlauditRuntime
 import PlauditText
 
 /// `plaudit embed`: vectors for texts, with the embedder the audit would use.
@@ -20,6 +21,10 @@ struct EmbedCommand: AsyncParsableCommand {
     @Option(help: "Threads for the MiniLM encoder.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
+    /// MiniLM's vectors are cached per text (the lexical embedder's never are: they depend on
+    /// the whole input).
+    @OptionGroup var cacheOptions: CacheOptions
+
     func run() async throws {
         let records: [TextInput.Record]
         let chosen: any Embedder
@@ -30,8 +35,12 @@ struct EmbedCommand: AsyncParsableCommand {
                 "--shard: the lexical embedder weighs words by their frequency over all texts, so parts would not add up to the whole; use --embedder minilm, or no --shard"
             )
         }
-        let vectors = try await chosen.embed(records.map(\.text))
-        FileHandle.standardError.write(Data("embedded \(records.count) texts with \(chosen.descriptor.name)\n".utf8))
+        let cache = try await cacheOptions.open(PlauditConfiguration())
+        let embedded = try await EmbeddingCollector(cache: cache, refresh: cacheOptions.refresh).embed(
+            records.map(\.text), embedder: chosen, progress: ProgressDisplay(quiet: false))
+        let vectors = embedded.vectors
+        let cached = embedded.counts.hits > 0 ? " (\(embedded.counts.hits) from the cache)" : ""
+        FileHandle.standardError.write(Data("embedded \(records.count) texts with \(chosen.descriptor.name)\(cached)\n".utf8))
         var out = ""
         for (record, vector) in zip(records, vectors) {
             var object: [String: Any] = ["embedding": vector.map { Double($0) }]

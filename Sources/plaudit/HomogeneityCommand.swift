@@ -70,7 +70,7 @@ struct HomogeneityCommand: AsyncParsableCommand {
         let backends = models.backends(configuration, embedder: embedding.embedder, embedderThreads: embedding.embedderThreads)
         try models.installAssetsIfAsked(backends.assets, progress: progress)
         let job = try HomogeneityJob.plan(request(command: .active), models: backends, progress: progress)
-        let cache: (any ResponseCache)? = generating.prompts == nil ? nil : try await cacheOptions.open(configuration)
+        let cache = try await cacheOptions.open(configuration)
         let results = try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress)
         try RunFailure.writing(to: out) { try ResultsFolder.write(.homogeneity(results), to: URL(fileURLWithPath: out)) }
         print(HomogeneityConsoleTable.render(results), terminator: "")

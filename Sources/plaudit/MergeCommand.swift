@@ -13,8 +13,8 @@ struct MergeCommand: AsyncParsableCommand {
         discussion: """
             Give every part's --out folder. The audit is run again on the recorded arguments with the parts' \
             scores instead of live scorers, so the statistics are exactly those of an unsharded run. Run it in \
-            the folder the parts ran in (the dataset's SHA-256 is checked). No scorer is asked anything; only a \
-            configured embeddings backend is called again, to cluster.
+            the folder the parts ran in (the dataset's SHA-256 is checked). No scorer is asked anything; the \
+            responses are embedded again to cluster, from the parts' cache when it holds their vectors.
             """
     )
 
@@ -41,7 +41,9 @@ struct MergeCommand: AsyncParsableCommand {
             configuration, scoring: audit.scoring, embedder: audit.embedding.embedder, embedderThreads: audit.embedding.embedderThreads)
         let request = audit.request(configuration, command: RecordedCommand(words: ["audit"] + manifest.arguments))
         let job = try CalibrationJob.plan(request, models: models, progress: progress, merging: true)
-        let (results, scored) = try await job.merge(parts: parts, models: models, progress: progress)
+        let cache = try await audit.cacheOptions.open(configuration)
+        let (results, scored) = try await job.merge(
+            parts: parts, models: models, cache: cache, refresh: audit.cacheOptions.refresh, progress: progress)
         try AuditCommand.write(results, scored: scored, to: output.out)
     }
 }

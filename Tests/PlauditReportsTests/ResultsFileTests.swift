@@ -31,7 +31,7 @@ struct ResultsFileTests {
         let topLevel = keys(in: text, indent: 2)
         #expect(
             topLevel == [
-                "examples", "failures", "manifest", "notes", "pairwise_judges", "prompts", "quality_source", "schema", "scorers",
+                "comparisons", "examples", "failures", "manifest", "notes", "pairwise_judges", "prompts", "quality_source", "schema", "scorers",
                 "skipped_rows", "validity_source",
             ]
         )

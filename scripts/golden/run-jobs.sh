@@ -263,7 +263,7 @@ job report-sycophancy report "$OUT/sycophancy-score-files/results.json" --out "$
 
 # Text commands without a model.
 echo "== embed (no model)"
-job_stdout embed-lexical embeddings.jsonl embed $IN/texts.txt --embedder lexical
+job_stdout embed-lexical embeddings.jsonl embed $IN/texts.txt --embedder lexical --no-cache
 
 # Bad input: exit 2 and one located error line.
 echo "== bad input (no model)"
@@ -314,7 +314,7 @@ if [ $local_models = 1 ]; then
   job suite-local test fixtures/suites/smollm2-judge.yaml --no-cache --out "$OUT/suite-local" --quiet
   # Text commands with models.
   job_stdout sentiment-vader sentiment.jsonl sentiment $IN/texts.txt
-  job_stdout embed-minilm embeddings.jsonl embed $IN/texts.txt --embedder minilm
+  job_stdout embed-minilm embeddings.jsonl embed $IN/texts.txt --embedder minilm --no-cache
 else
   for name in audit-local audit-local-pairwise audit-minilm homogeneity-minilm monoculture-books-local \
     sycophancy-score-local sycophancy-run-local-build sycophancy-run-local suite-local sentiment-vader embed-minilm; do

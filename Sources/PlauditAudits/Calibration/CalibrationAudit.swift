@@ -45,11 +45,13 @@ public struct CalibrationAudit: Sendable {
 
     /// The audit on scores already collected: live tables (from scorers, or merged from
     /// shards) plus the dataset's precomputed scores. `run` and `plaudit merge` both end here,
-    /// which is why a merged run's statistics equal an unsharded run's.
+    /// which is why a merged run's statistics equal an unsharded run's. Responses are embedded
+    /// through `embeddings` (its cache, when it has one).
     public func analyze(
         dataset: Dataset,
         embedder: any Embedder,
         live: [ScoredTable],
+        embeddings: EmbeddingCollector = EmbeddingCollector(),
         progress: any ProgressReporter = SilentProgress()
     ) async throws -> CalibrationOutcome {
         let items = dataset.items
@@ -68,7 +70,7 @@ public struct CalibrationAudit: Sendable {
 
         // 2–4. Embeddings, clusters, typicality, validity, pairs.
         let embeddingStart = clock.now
-        let vectors = try await ItemEmbeddings.embed(items, embedder: embedder, progress: progress)
+        let (vectors, embedding) = try await ItemEmbeddings.embed(items, embedder: embedder, collector: embeddings, progress: progress)
         timings["embedding"] = (clock.now - embeddingStart).inSeconds
 
         let statisticsStart = clock.now
@@ -183,7 +185,7 @@ public struct CalibrationAudit: Sendable {
         return CalibrationOutcome(
             scorers: results, prompts: structures, failures: failures, validitySource: validitySource,
             qualitySource: qualitySource, notes: notes, humanCalibration: human, examples: examples, comparisons: comparisons, timings: timings,
-            scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first })
+            scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first }), embedding: embedding
         )
     }
 

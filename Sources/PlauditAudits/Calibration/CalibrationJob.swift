@@ -188,6 +188,7 @@ public struct CalibrationJob: Sendable {
         let started = Date()
         var (data, generation, stages) = try await dataset(models: models, cache: cache, refresh: refresh, progress: progress)
         let collector = ScoreCollector(cache: cache, refresh: refresh)
+        let embeddings = EmbeddingCollector(cache: cache, refresh: refresh)
         var live: [ScoredTable] = []
         var statistics: [String: BackendStatistics] = [:]
         // Pairwise judges need the atypical–modal pairs, so they run after the analysis, while
@@ -235,7 +236,7 @@ public struct CalibrationJob: Sendable {
                     stages.scored = validity?.verdicts
                     let done = try await analyze(
                         data, live: tables, validitySource: stages.source(humanThreshold: request.validThreshold), quality: quality, models: models,
-                        progress: progress)
+                        embeddings: embeddings, progress: progress)
                     for judge in judges {
                         guard let rubric = judge.rubric else { continue }
                         var perScorer = collector
@@ -272,7 +273,8 @@ public struct CalibrationJob: Sendable {
             done = analysis
         } else {
             done = try await analyze(
-                data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), quality: quality, models: models, progress: progress)
+                data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), quality: quality, models: models,
+                embeddings: embeddings, progress: progress)
         }
         let (results, scored) = finish(
             done, data: data, generation: generation, validity: validity, quality: quality, stages: stages, live: live, statistics: statistics, pairwise: pairwise,
@@ -281,8 +283,11 @@ public struct CalibrationJob: Sendable {
     }
 
     /// The results of the sharded audit whose parts wrote `parts`: their scores instead of live
-    /// scorers, then the same analysis as an unsharded run. Asks no scorer anything.
-    public func merge(parts: [String], models: any ModelProvider, progress: any ProgressReporter) async throws -> (CalibrationResults, scored: Dataset) {
+    /// scorers, then the same analysis as an unsharded run. Asks no scorer anything; embeds
+    /// through `cache` when one is given.
+    public func merge(
+        parts: [String], models: any ModelProvider, cache: (any ResponseCache)? = nil, refresh: Bool = false, progress: any ProgressReporter
+    ) async throws -> (CalibrationResults, scored: Dataset) {
         guard case .data(let data, let stages) = input else { throw ConfigurationError("a merge reads the parts' dataset; it generates nothing") }
         let started = Date()
         let clock = ContinuousClock()
@@ -290,7 +295,8 @@ public struct CalibrationJob: Sendable {
         let (live, statistics) = try ShardMerge.tables(from: parts, data: data, arguments: request.shardArguments, rubrics: rubrics)
         let timings = ["scoring": (clock.now - reading).inSeconds]
         let done = try await analyze(
-            data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), quality: nil, models: models, progress: progress)
+            data, live: live, validitySource: stages.source(humanThreshold: request.validThreshold), quality: nil, models: models,
+            embeddings: EmbeddingCollector(cache: cache, refresh: refresh), progress: progress)
         return finish(done, data: data, generation: nil, validity: nil, quality: nil, stages: stages, live: live, statistics: statistics, pairwise: [], timings: timings, started: started)
     }
 
@@ -319,9 +325,11 @@ public struct CalibrationJob: Sendable {
         var options: CalibrationOptions
     }
 
-    /// Embeds, clusters and computes every statistic on the scores collected.
+    /// Embeds (through `embeddings`' cache), clusters and computes every statistic on the scores
+    /// collected.
     func analyze(
-        _ data: Dataset, live: [ScoredTable], validitySource: String?, quality: ScoredTable?, models: any ModelProvider, progress: any ProgressReporter
+        _ data: Dataset, live: [ScoredTable], validitySource: String?, quality: ScoredTable?, models: any ModelProvider,
+        embeddings: EmbeddingCollector, progress: any ProgressReporter
     ) async throws -> Analysis {
         try await models.withEmbedder(progress: progress) { chosen, remote in
             // A remote embedder's vectors are neural like MiniLM's; its cut is a starting point to calibrate.
@@ -338,7 +346,8 @@ public struct CalibrationJob: Sendable {
             if let quality {
                 options.qualityJudge = (quality.descriptor.name, Dictionary(uniqueKeysWithValues: zip(data.items.map(\.id), quality.scores)))
             }
-            let outcome = try await CalibrationAudit(options: options).analyze(dataset: data, embedder: chosen, live: live, progress: progress)
+            let outcome = try await CalibrationAudit(options: options).analyze(
+                dataset: data, embedder: chosen, live: live, embeddings: embeddings, progress: progress)
             return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: cut, options: options)
         }
     }
@@ -438,6 +447,7 @@ public struct CalibrationJob: Sendable {
             counts["cache_misses", default: 0] += table.counts.misses
             counts["cache_stored", default: 0] += table.counts.stored
         }
+        outcome.embedding.record(in: &counts)
         let clustering =
             switch request.clustering {
             case .agglomerative: "agglomerative (average linkage, cosine distance < \(cut))"

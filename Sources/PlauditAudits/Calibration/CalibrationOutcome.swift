@@ -21,6 +21,8 @@ public struct CalibrationOutcome: Sendable {
     public var scores: [String: [[Double?]]]
     /// What the response cache did for the live scorers, summed.
     public var cache = CacheCounts()
+    /// What embedding the responses took: vectors from the cache, computed, stored, requests.
+    public var embedding = EmbeddingCounts()
 
     /// The dataset with every scorer's scores attached to its responses.
     public func attachingScores(to dataset: Dataset) -> Dataset {

@@ -1,7 +1,7 @@
 public import PlauditCore
 import Dispatch
 import Foundation
-import PlauditRuntime
+public import PlauditRuntime
 import PlauditStats
 import Synchronization
 
@@ -19,10 +19,14 @@ public struct HomogeneityAudit: Sendable {
         self.options = options
     }
 
-    /// Embeds every response in one call (an embedder may weigh words over the whole corpus)
-    /// and returns the vectors per item: `result[i][j]` for item i's response j.
-    public func embed(items: [Item], embedder: any Embedder, progress: any ProgressReporter = SilentProgress()) async throws -> [[[Float]]] {
-        try await ItemEmbeddings.embed(items, embedder: embedder, progress: progress)
+    /// Embeds every response in one pass (an embedder may weigh words over the whole corpus),
+    /// through `collector`'s cache when it has one, and returns the vectors per item
+    /// (`vectors[i][j]` for item i's response j) with what embedding them took.
+    public func embed(
+        items: [Item], embedder: any Embedder, collector: EmbeddingCollector = EmbeddingCollector(),
+        progress: any ProgressReporter = SilentProgress()
+    ) async throws -> (vectors: [[[Float]]], counts: EmbeddingCounts) {
+        try await ItemEmbeddings.embed(items, embedder: embedder, collector: collector, progress: progress)
     }
 
     /// The analysis of `input` on `vectors` (`vectors[p][j]`: pool p's response j).

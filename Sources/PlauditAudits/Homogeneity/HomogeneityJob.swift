@@ -45,7 +45,9 @@ public struct HomogeneityJob: Sendable {
         let started = Date()
         switch input {
         case .generations(let data, let input):
-            return try await analyse(data: data, input: input, models: models, generation: nil, progress: progress, started: started)
+            return try await analyse(
+                data: data, input: input, models: models, embeddings: EmbeddingCollector(cache: cache, refresh: refresh), generation: nil,
+                progress: progress, started: started)
         case .prompts(let entries, let source):
             let run = try await generation.generate(entries: entries, source: source, models: models, cache: cache, refresh: refresh, progress: progress)
             let input: HomogeneityInput
@@ -54,19 +56,21 @@ public struct HomogeneityJob: Sendable {
             } catch {
                 throw AuditError("\(error.description) (some generations failed; see the notes above)")
             }
-            return try await analyse(data: run.dataset, input: input, models: models, generation: run, progress: progress, started: started)
+            return try await analyse(
+                data: run.dataset, input: input, models: models, embeddings: EmbeddingCollector(cache: cache, refresh: refresh), generation: run,
+                progress: progress, started: started)
         }
     }
 
-    /// Embeds and analyses, and the results with their manifest.
+    /// Embeds (through `embeddings`' cache) and analyses, and the results with their manifest.
     func analyse(
-        data: Dataset, input: HomogeneityInput, models: any ModelProvider, generation: PromptGeneration.Run?, progress: any ProgressReporter,
-        started: Date
+        data: Dataset, input: HomogeneityInput, models: any ModelProvider, embeddings: EmbeddingCollector, generation: PromptGeneration.Run?,
+        progress: any ProgressReporter, started: Date
     ) async throws -> HomogeneityResults {
         var timings: [String: Double] = [:]
         if let generation { timings["generation"] = generation.seconds }
         let clock = ContinuousClock()
-        let (outcome, descriptor, measured) = try await models.withEmbedder(progress: progress) { chosen, _ in
+        let (outcome, descriptor, measured, embedding) = try await models.withEmbedder(progress: progress) { chosen, _ in
             var timings: [String: Double] = [:]
             let threshold = request.equivalenceThreshold ?? HomogeneityOptions.defaultEquivalenceThreshold(embedder: chosen.descriptor.name)
             progress.note("embedder: \(chosen.descriptor.name); distinct-k at cosine ≥ \(threshold)")
@@ -77,18 +81,20 @@ public struct HomogeneityJob: Sendable {
                 )
             )
             let embeddingStart = clock.now
-            let vectors = try await audit.embed(items: data.items, embedder: chosen, progress: progress)
+            let (vectors, embedding) = try await audit.embed(items: data.items, embedder: chosen, collector: embeddings, progress: progress)
             timings["embedding"] = (clock.now - embeddingStart).inSeconds
             if let path = request.writeEmbeddings { try Self.writeEmbeddings(vectors, items: data.items, to: path) }
             let analysisStart = clock.now
             let outcome = await audit.analyze(input: input, vectors: vectors, progress: progress)
             timings["analysis"] = (clock.now - analysisStart).inSeconds
-            return (outcome, chosen.descriptor, timings)
+            return (outcome, chosen.descriptor, timings, embedding)
         }
         timings.merge(measured) { _, new in new }
         let finished = Date()
         timings["total"] = finished.timeIntervalSince(started)
         let iso = ISO8601DateFormatter()
+        var counts = ["items": data.items.count, "responses": data.responseCount, "models": input.models.count].merging(Self.counts(generation)) { a, _ in a }
+        embedding.record(in: &counts)
         let manifest = RunManifest(
             command: request.command.line,
             startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
@@ -99,7 +105,7 @@ public struct HomogeneityJob: Sendable {
                 "bootstrap_resamples": String(request.resamples),
                 "confidence": String(request.confidence),
             ],
-            counts: ["items": data.items.count, "responses": data.responseCount, "models": input.models.count].merging(Self.counts(generation)) { a, _ in a },
+            counts: counts,
             timings: timings
         )
         var notes = outcome.notes

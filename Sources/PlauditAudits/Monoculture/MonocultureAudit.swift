@@ -39,8 +39,9 @@ public struct MonocultureAudit: Sendable {
             dataset: dataset, template: template, scorers: scorers.map { ($0, collector.concurrency) }, collector: collector,
             progress: progress)
         return try await analyze(
-            dataset: dataset, sentiments: sentiments, embedder: embedder, tokenizer: tokenizer, premium: premium,
-            progress: progress)
+            dataset: dataset, sentiments: sentiments, embedder: embedder,
+            embeddings: EmbeddingCollector(cache: collector.fanOut.cache, refresh: collector.fanOut.refresh), tokenizer: tokenizer,
+            premium: premium, progress: progress)
     }
 
     /// The side names in report order: the source, then the configurations.
@@ -173,24 +174,24 @@ public struct MonocultureAudit: Sendable {
 
     /// The metrics on sentiments (and, when given, embeddings, words and premium scores). The
     /// statistics run on a Dispatch thread, not on Swift's cooperative pool.
+    /// Texts are embedded through `embeddings` (its cache, when it has one).
     public func analyze(
         dataset: MonocultureDataset, sentiments: SentimentTable, embedder: (any Embedder)? = nil,
-        tokenizer: (any WordTokenizer)? = nil, premium: [ScoredTable] = [], progress: any ProgressReporter = SilentProgress()
+        embeddings: EmbeddingCollector = EmbeddingCollector(), tokenizer: (any WordTokenizer)? = nil, premium: [ScoredTable] = [],
+        progress: any ProgressReporter = SilentProgress()
     ) async throws -> MonocultureOutcome {
         let clock = ContinuousClock()
         var timings: [String: Double] = [:]
         let sides = Self.sideNames(dataset)
         var topics = [TopicStructure?](repeating: nil, count: dataset.items.count)
+        var embedding: EmbeddingCounts?
         if let embedder {
             let start = clock.now
             var texts: [String] = []
             for item in dataset.items { for side in sides { texts += item.side(side)?.texts ?? [] } }
-            progress.update(phase: "embedding", done: 0, total: texts.count, failed: 0, cached: 0)
-            let vectors = try await embedder.embed(texts)
-            guard vectors.count == texts.count else {
-                throw AuditError("embedder \(embedder.descriptor.name) returned \(vectors.count) vectors for \(texts.count) texts")
-            }
-            progress.finish(phase: "embedding")
+            let embedded = try await embeddings.embed(texts, embedder: embedder, progress: progress)
+            let vectors = embedded.vectors
+            embedding = embedded.counts
             timings["embedding"] = (clock.now - start).inSeconds
             let threshold = options.topicThreshold
             topics = await DispatchWork.run {
@@ -222,6 +223,7 @@ public struct MonocultureAudit: Sendable {
             cache.stored += table.counts.stored
         }
         outcome.cache = cache
+        outcome.embedding = embedding
         let hasTexts = dataset.items.contains { item in sides.contains { !(item.side($0)?.texts.isEmpty ?? true) } }
         if embedder == nil && hasTexts {
             outcome.notes.append("No embedder: topic and embedding-dispersion metrics were not computed.")

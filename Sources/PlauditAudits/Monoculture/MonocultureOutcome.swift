@@ -13,6 +13,8 @@ public struct MonocultureOutcome: Sendable {
     public var timings: [String: Double]
     /// Cache use of the judge and the premium scorers.
     public var cache: CacheCounts
+    /// What embedding the texts took; `nil` when nothing was embedded.
+    public var embedding: EmbeddingCounts?
 
     public init(
         sentimentSource: String, sides: [SideSummary], comparisons: [SideComparison], premium: [PremiumResult],

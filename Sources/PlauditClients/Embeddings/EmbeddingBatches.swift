@@ -7,6 +7,7 @@ enum EmbeddingBatches {
     ///   - inFlight: most requests at once.
     ///   - dimension: the expected length of every vector; `nil` to accept the first one's.
     ///   - source: names the endpoint in errors.
+    ///   - progress: called with the number of texts embedded so far after each batch.
     ///   - send: embeds one batch, vectors in the batch's order.
     static func embed(
         _ texts: [String],
@@ -14,6 +15,7 @@ enum EmbeddingBatches {
         inFlight: Int,
         dimension: Int?,
         source: String,
+        progress: @Sendable (Int) -> Void = { _ in },
         send: @escaping @Sendable ([String]) async throws -> [[Float]]
     ) async throws -> [[Float]] {
         guard !texts.isEmpty else { return [] }
@@ -22,6 +24,7 @@ enum EmbeddingBatches {
         var results = [[[Float]]?](repeating: nil, count: starts.count)
         try await withThrowingTaskGroup(of: (Int, [[Float]]).self) { group in
             var next = 0
+            var embedded = 0
             func launch() {
                 let index = next
                 let batch = Array(texts[starts[index]..<min(starts[index] + size, texts.count)])
@@ -36,6 +39,8 @@ enum EmbeddingBatches {
                     throw ClientError(.unexpectedResponse, "\(source) returned \(vectors.count) vectors for \(expected) inputs")
                 }
                 results[index] = vectors
+                embedded += vectors.count
+                progress(embedded)
                 if next < starts.count { launch() }
             }
         }

@@ -28,14 +28,26 @@ extension EndpointEmbedder {
         return try Self(client: client, dimension: width)
     }
 
-    /// Every text's vector, in order, in batches of ``batchSize``.
-    func embedInBatches(_ texts: [String]) async throws -> [[Float]] {
+    /// Every text's vector, in order, in batches of ``batchSize``; `progress` hears the texts
+    /// done after each batch.
+    func embedInBatches(_ texts: [String], progress: @Sendable (Int) -> Void = { _ in }) async throws -> [[Float]] {
         let embedder = self
         return try await EmbeddingBatches.embed(
             texts, size: batchSize, inFlight: client.configuration.concurrency, dimension: descriptor.dimension,
-            source: "\(client.baseURL)\(Self.path)"
+            source: "\(client.baseURL)\(Self.path)", progress: progress
         ) { batch in
             try await embedder.send(batch)
         }
+    }
+
+    /// The cache identity of a backend's vectors: its kind, URL (with a digest of its headers),
+    /// served model and dimension, with `parameters` (endpoint and request settings); `nil`,
+    /// so nothing is cached, when the backend names no model, because the key could then not
+    /// tell two models behind one URL apart (the rule for answers too).
+    func endpointIdentity(parameters: [String: String]) -> EmbedderCacheIdentity? {
+        guard let model = client.configuration.model, !model.isEmpty else { return nil }
+        return EmbedderCacheIdentity(
+            kind: client.configuration.kind.rawValue, source: client.cacheURL, model: model, dimension: descriptor.dimension,
+            parameters: parameters.merging(["endpoint": Self.path]) { given, _ in given })
     }
 }

@@ -49,6 +49,19 @@ public struct OllamaEmbedder: Embedder, EndpointEmbedder {
         try await embedInBatches(texts)
     }
 
+    public func embed(_ texts: [String], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[Float]] {
+        try await embedInBatches(texts, progress: done)
+    }
+
+    /// Cached per text under the backend's kind, URL, model, endpoint and request settings; not cached
+    /// without a `model` (see ``EndpointEmbedder/endpointIdentity(parameters:)``).
+    public var cacheIdentity: EmbedderCacheIdentity? {
+        endpointIdentity(parameters: ["truncate": "false"])
+    }
+
+    /// Every request this embedder's backend client sent, its dimension probe included.
+    public var requestStatistics: BackendStatistics? { client.statistics }
+
     func send(_ batch: [String]) async throws -> [[Float]] {
         try await client.post(
             Self.path, body: EmbeddingsWire.OllamaRequest(model: model, input: batch, truncate: false),

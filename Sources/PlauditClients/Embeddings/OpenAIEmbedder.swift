@@ -58,6 +58,19 @@ public struct OpenAIEmbedder: Embedder, EndpointEmbedder {
         try await embedInBatches(texts)
     }
 
+    public func embed(_ texts: [String], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[Float]] {
+        try await embedInBatches(texts, progress: done)
+    }
+
+    /// Cached per text under the backend's kind, URL, model, endpoint and request settings; not cached
+    /// without a `model` (see ``EndpointEmbedder/endpointIdentity(parameters:)``).
+    public var cacheIdentity: EmbedderCacheIdentity? {
+        endpointIdentity(parameters: ["encoding_format": "float"])
+    }
+
+    /// Every request this embedder's backend client sent, its dimension probe included.
+    public var requestStatistics: BackendStatistics? { client.statistics }
+
     /// One request; vectors put in input order by `index`.
     func send(_ batch: [String]) async throws -> [[Float]] {
         let response = try await client.post(

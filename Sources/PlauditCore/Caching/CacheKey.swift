@@ -23,13 +23,19 @@ public struct CacheKey: Hashable, Sendable, Comparable, CustomStringConvertible 
     ///   - request: the canonical request bytes (JSON with sorted keys).
     ///   - rubricSHA256: the rubric's hash when a rubric shaped the request, else empty.
     public init(backendKind: String, baseURL: String, model: String, request: Data, rubricSHA256: String = "") {
+        self.hex = Self.digest(
+            of: [Data(backendKind.utf8), Data(URLCredentials.removing(from: baseURL).utf8), Data(model.utf8), request, Data(rubricSHA256.utf8)])
+    }
+
+    /// SHA-256 over `parts`, each prefixed with its length (8 bytes, little-endian).
+    static func digest(of parts: [Data]) -> String {
         var bytes = Data()
-        for part in [Data(backendKind.utf8), Data(URLCredentials.removing(from: baseURL).utf8), Data(model.utf8), request, Data(rubricSHA256.utf8)] {
+        for part in parts {
             var length = UInt64(part.count).littleEndian
             withUnsafeBytes(of: &length) { bytes.append(contentsOf: $0) }
             bytes.append(part)
         }
-        self.hex = SHA256Hex.digest(of: bytes)
+        return SHA256Hex.digest(of: bytes)
     }
 
     public var description: String { hex }

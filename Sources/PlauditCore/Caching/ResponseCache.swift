@@ -14,6 +14,9 @@ public protocol ResponseCache: Sendable {
     func lookup(_ keys: [CacheKey]) async throws -> [CacheKey: Data]
     /// Stores every entry in one transaction.
     func store(_ entries: [CacheEntry]) async throws
+    /// Where this cache keeps vectors, when it keeps them; `nil` (the default) when it does not,
+    /// and then every embedding is computed.
+    var embeddings: (any EmbeddingCache)? { get }
 }
 
 /// One answer to store.
@@ -45,6 +48,8 @@ public struct CacheCounts: Codable, Hashable, Sendable {
 }
 
 extension ResponseCache {
+    public var embeddings: (any EmbeddingCache)? { nil }
+
     /// Looks up any number of keys, a bounded number per call so that one statement never
     /// carries an unbounded list.
     public func lookup(allOf keys: [CacheKey], chunk: Int = 10_000) async throws -> [CacheKey: Data] {

@@ -7,6 +7,34 @@
 public protocol Embedder: Sendable {
     var descriptor: EmbedderDescriptor { get }
     func embed(_ texts: [String]) async throws -> [[Float]]
+
+    /// ``embed(_:)`` that says how far it got, so a long embedding phase shows progress:
+    /// `done` is called with the number of `texts` finished so far, from any thread, as the
+    /// work advances. The vectors are exactly those of ``embed(_:)``. The default embeds, then
+    /// reports every text done.
+    func embed(_ texts: [String], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[Float]]
+
+    /// Everything apart from the text that decides a vector, so vectors can be cached per text;
+    /// `nil` (the default) means never cache. Only an embedder whose vector for a text depends
+    /// on that text alone may have one: a corpus-weighted embedder's vectors change with the
+    /// other texts of the call.
+    var cacheIdentity: EmbedderCacheIdentity? { get }
+
+    /// The requests its backend was sent since it was made (a dimension probe included), for
+    /// manifests; `nil` (the default) for an embedder that sends none.
+    var requestStatistics: BackendStatistics? { get }
+}
+
+extension Embedder {
+    public func embed(_ texts: [String], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[Float]] {
+        let vectors = try await embed(texts)
+        done(texts.count)
+        return vectors
+    }
+
+    public var cacheIdentity: EmbedderCacheIdentity? { nil }
+
+    public var requestStatistics: BackendStatistics? { nil }
 }
 
 /// What an embedder is, for manifests.

@@ -2,22 +2,20 @@ public import PlauditCore
 
 /// Embeds every response of a list of items, for the audits that compare responses by meaning.
 public enum ItemEmbeddings {
-    /// All responses in one call (an embedder may weigh words over the whole corpus, as the
-    /// lexical one does), split back per item: `result[i][j]` is item i's response j.
-    public static func embed(_ items: [Item], embedder: any Embedder, progress: any ProgressReporter) async throws -> [[[Float]]] {
+    /// All responses in one pass (an embedder may weigh words over the whole corpus, as the
+    /// lexical one does), through `collector`'s cache when it has one, split back per item:
+    /// `vectors[i][j]` is item i's response j.
+    public static func embed(
+        _ items: [Item], embedder: any Embedder, collector: EmbeddingCollector = EmbeddingCollector(), progress: any ProgressReporter
+    ) async throws -> (vectors: [[[Float]]], counts: EmbeddingCounts) {
         let texts = items.flatMap { $0.responses.map(\.text) }
-        progress.update(phase: "embedding", done: 0, total: texts.count, failed: 0, cached: 0)
-        let flat = try await embedder.embed(texts)
-        guard flat.count == texts.count else {
-            throw AuditError("embedder \(embedder.descriptor.name) returned \(flat.count) vectors for \(texts.count) texts")
-        }
-        progress.finish(phase: "embedding")
+        let embedded = try await collector.embed(texts, embedder: embedder, progress: progress)
         var vectors: [[[Float]]] = []
         var offset = 0
         for item in items {
-            vectors.append(Array(flat[offset..<(offset + item.responses.count)]))
+            vectors.append(Array(embedded.vectors[offset..<(offset + item.responses.count)]))
             offset += item.responses.count
         }
-        return vectors
+        return (vectors, embedded.counts)
     }
 }

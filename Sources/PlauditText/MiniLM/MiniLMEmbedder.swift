@@ -18,6 +18,8 @@ public struct MiniLMEmbedder: Embedder {
     /// 2,048 rows still run at full speed.
     public let maxBatchTokens: Int
     public let kernel: MatrixMultiply.Kernel
+    /// The folder the model was loaded from, for ``cacheIdentity``.
+    public let directory: URL
     let tokenizer: WordPieceTokenizer
     let weights: MiniLMWeights
 
@@ -36,6 +38,7 @@ public struct MiniLMEmbedder: Embedder {
         self.batchSize = max(1, batchSize)
         self.maxBatchTokens = max(MiniLMConfiguration().maxSequenceLength, maxBatchTokens)
         self.kernel = kernel
+        self.directory = directory
         self.tokenizer = try WordPieceTokenizer(vocabulary: directory.appendingPathComponent("vocab.txt"))
         let file = try SafetensorsFile(contentsOf: directory.appendingPathComponent("model.safetensors"))
         self.weights = try MiniLMWeights(file: file, configuration: configuration)
@@ -55,6 +58,12 @@ public struct MiniLMEmbedder: Embedder {
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
+        try await embed(texts) { _ in }
+    }
+
+    /// The vectors, reporting after each batch how many texts are done (from the encoder's
+    /// threads).
+    public func embed(_ texts: [String], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[Float]] {
         let sequences = texts.map { tokenizer.encode($0, maxLength: configuration.maxSequenceLength) }
         let order = sequences.indices.sorted { sequences[$0].count < sequences[$1].count }
         // Sorted by length, a batch's longest sequence is its last.
@@ -77,13 +86,19 @@ public struct MiniLMEmbedder: Embedder {
         let parts = await withCheckedContinuation { (continuation: CheckedContinuation<[[(Int, [Float])]], Never>) in
             DispatchQueue.global(qos: .userInitiated).async {
                 let results = Mutex([[(Int, [Float])]](repeating: [], count: workers))
+                let finished = Mutex(0)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var done: [(Int, [Float])] = []
+                    var embedded: [(Int, [Float])] = []
                     for b in stride(from: worker, to: planned.count, by: workers) {
                         let vectors = forward.embed(planned[b].map { sequences[$0] })
-                        done += zip(planned[b], vectors).map { ($0, $1) }
+                        embedded += zip(planned[b], vectors).map { ($0, $1) }
+                        // Reported under the lock, so the counts arrive in increasing order.
+                        finished.withLock { count in
+                            count += planned[b].count
+                            done(count)
+                        }
                     }
-                    results.withLock { $0[worker] = done }
+                    results.withLock { $0[worker] = embedded }
                 }
                 continuation.resume(returning: results.withLock { $0 })
             }

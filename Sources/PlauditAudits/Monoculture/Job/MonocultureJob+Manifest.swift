@@ -20,6 +20,7 @@ extension MonocultureJob {
             "request_failures": statistics.values.reduce(0) { $0 + $1.failures },
         ]
         counts.merge(generation?.counts ?? [:]) { _, new in new }
+        outcome.embedding?.record(in: &counts)
         var parameters: [String: String] = [
             "sentiment": outcome.sentimentSource,
             "bootstrap_resamples": String(request.resamples),

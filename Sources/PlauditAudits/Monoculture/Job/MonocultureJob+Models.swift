@@ -66,9 +66,11 @@ extension MonocultureJob {
         var cut: Double?
     }
 
-    /// Topics, dispersion, wording and every statistic. Embeds only when some side has texts.
+    /// Topics, dispersion, wording and every statistic. Embeds (through `embeddings`' cache) only
+    /// when some side has texts.
     func analyze(
-        _ data: MonocultureDataset, sentiments: SentimentTable, premium: [ScoredTable], models: any ModelProvider, progress: any ProgressReporter
+        _ data: MonocultureDataset, sentiments: SentimentTable, premium: [ScoredTable], models: any ModelProvider, embeddings: EmbeddingCollector,
+        progress: any ProgressReporter
     ) async throws -> Analysis {
         let hasTexts = data.items.contains { item in MonocultureAudit.sideNames(data).contains { !(item.side($0)?.texts.isEmpty ?? true) } }
         let tokenizer = hasTexts ? self.tokenizer : nil
@@ -81,7 +83,8 @@ extension MonocultureJob {
             let options = options(embedder: chosen.descriptor.name)
             progress.note("embedder: \(chosen.descriptor.name) (topic cut \(options.topicThreshold))")
             let outcome = try await MonocultureAudit(options: options).analyze(
-                dataset: data, sentiments: sentiments, embedder: chosen, tokenizer: tokenizer, premium: premium, progress: progress)
+                dataset: data, sentiments: sentiments, embedder: chosen, embeddings: embeddings, tokenizer: tokenizer, premium: premium,
+                progress: progress)
             return Analysis(outcome: outcome, embedder: chosen.descriptor, cut: options.topicThreshold)
         }
     }

@@ -119,7 +119,9 @@ public struct MonocultureJob: Sendable {
             sentiments = try await classify(data, audit: audit, models: models, progress: progress)
             timings["sentiment"] = (clock.now - start).inSeconds
         }
-        let analysis = try await analyze(data, sentiments: sentiments, premium: phase.premium, models: models, progress: progress)
+        let analysis = try await analyze(
+            data, sentiments: sentiments, premium: phase.premium, models: models, embeddings: EmbeddingCollector(cache: cache, refresh: refresh),
+            progress: progress)
         let outcome = analysis.outcome
         timings.merge(outcome.timings) { measured, _ in measured }
         let finished = Date()
