@@ -29,7 +29,7 @@ struct PlantedPowerTests {
             for d in 0..<datasets {
                 let seed = UInt64(50_000 + d)
                 let (dataset, embedder) = SimulatedAuditData(prompts: prompts, delta: delta, seed: seed).make()
-                let options = CalibrationOptions(clustering: .labels, bootstrapResamples: 400, permutationResamples: 99, seed: seed)
+                let options = CalibrationOptions(clustering: .labels, bootstrapResamples: 400, permutationResamples: 999, seed: seed)
                 let outcome = try await CalibrationAudit(options: options).run(dataset: dataset, embedder: embedder, scorers: [])
                 let overall = try #require(outcome.scorers.first?.overall)
                 let power = try #require(overall.power)
