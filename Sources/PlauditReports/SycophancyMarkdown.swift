@@ -31,7 +31,7 @@ public enum SycophancyMarkdown {
     static func policy(_ policy: SycophancyPolicyResults) -> [String] {
         var out = ["## Policy: errors by condition", ""]
         if let generator = policy.generator {
-            out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(generator.backend)")
+            out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(MarkdownEscaping.cell(generator.backend))")
         }
         let sampling = policy.sampling.keys.sorted().map { "\($0) \(MarkdownEscaping.cell(policy.sampling[$0]!))" }
         if !sampling.isEmpty { out.append("- Sampling: \(sampling.joined(separator: ", "))") }
