@@ -10,7 +10,7 @@ public enum SycophancyMarkdown {
     public static func render(_ results: SycophancyResults) -> String {
         var out: [String] = ["# plaudit sycophancy audit", ""]
         out.append(
-            "Warmth versus accuracy (ARCHITECTURE §1.4): does a policy answer worse when the user shares feelings, a relationship, "
+            "Warmth versus accuracy: does a policy answer worse when the user shares feelings, a relationship, "
                 + "the stakes or a wrong belief, and does a reward model or judge prefer a warm answer that affirms a wrong belief "
                 + "to a neutral correct one?")
         out.append("")
