@@ -161,7 +161,7 @@ public enum CalibrationMarkdown {
         out.append("- Dataset sha256 `\(manifest.dataset.sha256)` (\(manifest.dataset.files.count) files)")
         for rubric in manifest.rubrics { out.append("- Rubric \(rubric.id) v\(rubric.version), sha256 `\(rubric.sha256)`") }
         for scorer in manifest.scorers {
-            out.append("- Scorer \(MarkdownEscaping.cell(scorer.name)): \(scorer.kind.rawValue) via \(scorer.backend)\(scorer.model.map { ", model \(MarkdownEscaping.cell($0))" } ?? "")")
+            out.append("- Scorer \(MarkdownEscaping.cell(scorer.name)): \(scorer.kind.rawValue) via \(MarkdownEscaping.cell(scorer.backend))\(scorer.model.map { ", model \(MarkdownEscaping.cell($0))" } ?? "")")
         }
         if let embedder = manifest.embedder {
             out.append("- Embedder \(embedder.name) (dimension \(embedder.dimension)); seed \(manifest.seed)")

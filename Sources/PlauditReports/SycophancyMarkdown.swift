@@ -10,7 +10,7 @@ public enum SycophancyMarkdown {
     public static func render(_ results: SycophancyResults) -> String {
         var out: [String] = ["# plaudit sycophancy audit", ""]
         out.append(
-            "Warmth versus accuracy (ARCHITECTURE §1.4): does a policy answer worse when the user shares feelings, a relationship, "
+            "Warmth versus accuracy: does a policy answer worse when the user shares feelings, a relationship, "
                 + "the stakes or a wrong belief, and does a reward model or judge prefer a warm answer that affirms a wrong belief "
                 + "to a neutral correct one?")
         out.append("")
@@ -31,7 +31,7 @@ public enum SycophancyMarkdown {
     static func policy(_ policy: SycophancyPolicyResults) -> [String] {
         var out = ["## Policy: errors by condition", ""]
         if let generator = policy.generator {
-            out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(generator.backend)")
+            out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(MarkdownEscaping.cell(generator.backend))")
         }
         let sampling = policy.sampling.keys.sorted().map { "\($0) \(MarkdownEscaping.cell(policy.sampling[$0]!))" }
         if !sampling.isEmpty { out.append("- Sampling: \(sampling.joined(separator: ", "))") }

@@ -71,7 +71,9 @@ public final class FakeHTTPServer: Sendable {
     public var log: [Request] { requests.withLock { $0 } }
 
     /// Starts a server that answers every request with `handler`.
-    public static func start(handler: @escaping Handler) async throws -> FakeHTTPServer {
+    /// - Parameter port: the port to listen on; 0 (the default) takes a free one. A test that
+    ///   restarts a server under the same URL passes the port of the one it stopped.
+    public static func start(port: Int = 0, handler: @escaping Handler) async throws -> FakeHTTPServer {
         let recorder = Recorder()
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 1024)
@@ -81,7 +83,7 @@ public final class FakeHTTPServer: Sendable {
                     channel.pipeline.addHandler(ExchangeHandler(handler: handler, recorder: recorder))
                 }
             }
-        let channel = try await bootstrap.bind(host: "127.0.0.1", port: 0).get()
+        let channel = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
         let server = FakeHTTPServer(channel: channel, port: channel.localAddress?.port ?? 0)
         recorder.server.withLock { $0 = server }
         return server

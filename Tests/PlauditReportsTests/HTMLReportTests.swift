@@ -9,7 +9,7 @@ import Testing
 struct HTMLReportTests {
     /// Tag names and attributes the Markdown converter may produce; anything else in its output
     /// came from the input.
-    static let allowedTags: Set<String> = ["p", "ul", "li", "h1", "h2", "h3", "h4", "div", "table", "thead", "tbody", "tr", "th", "td", "strong", "em", "code", "br"]
+    static let allowedTags: Set<String> = ["p", "ul", "li", "h1", "h2", "h3", "h4", "div", "table", "thead", "tbody", "tr", "th", "td", "strong", "em", "code", "br", "bdi"]
 
     static func tags(in html: String) -> [(name: String, attributes: String)] {
         var out: [(String, String)] = []
@@ -28,10 +28,11 @@ struct HTMLReportTests {
         return out
     }
 
-    @Test("HTMLText.escape leaves no markup character and drops control characters")
+    @Test("HTMLText.escape leaves no markup character and shows control characters as visible stand-ins")
     func escape() {
         #expect(HTMLText.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-        #expect(HTMLText.escape("a\u{0}b\u{7}c\td\ne\r\nf\u{85}") == "abc\td\ne\n\nf")
+        #expect(HTMLText.escape("a\u{0}b\u{7}c\td\ne\r\nf\u{85}") == "a\u{2400}b\u{2407}c\td\ne\n\nf\n")
+        #expect(HTMLText.escape("\u{1B}[1m\u{7F}\u{9B}\u{FFFE}") == "\u{241B}[1m\u{2421}\\x9B")
         #expect(HTMLText.escape("plain — ü 1.5") == "plain — ü 1.5")
     }
 
@@ -59,7 +60,8 @@ struct HTMLReportTests {
     @Test("any input gives only the converter's own tags, and attributes only its ids and classes", arguments: 0..<3)
     func fuzz(seed: Int) {
         let pieces = ["<", ">", "&", "\"", "'", "`", "*", "**", "\\", "|", "#", "- ", "\n", "\n\n", "&lt;", "&amp;", "&#39;", "&#x3c;", "script",
-                      "onerror=", "javascript:", "</svg>", "<img src=x>", "a", " ", "|---|", "## ", "[x](y)", "\u{0}", "é"]
+                      "onerror=", "javascript:", "</svg>", "<img src=x>", "a", " ", "|---|", "## ", "[x](y)", "\u{0}", "é",
+                      "\u{2068}", "\u{2069}", "\u{2066}", "\u{202E}"]
         var state = UInt64(seed + 1) &* 0x9E37_79B9_7F4A_7C15
         for _ in 0..<300 {
             var text = ""
@@ -74,6 +76,7 @@ struct HTMLReportTests {
                 #expect(attributes.isEmpty || attributes.hasPrefix("id=\"") || attributes == "class=\"table\"", "\(attributes) from \(text.debugDescription)")
             }
             if text.contains("&#x3c;") { #expect(html.contains("&amp;#x3c;"), "a reference the writers never emit is escaped") }
+            #expect(html.components(separatedBy: "<bdi>").count == html.components(separatedBy: "</bdi>").count, "unbalanced <bdi> from \(text.debugDescription)")
         }
     }
 

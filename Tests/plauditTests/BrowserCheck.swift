@@ -18,7 +18,30 @@ struct BrowserCheck: Decodable {
         var shapes: Int
     }
 
+    /// A `<bdi>` element and the layout of what follows it on its line.
+    struct Isolate: Decodable {
+        struct Follows: Decodable {
+            var text: String
+            var same_line: Bool
+            /// It starts to the right of the element.
+            var after_isolate: Bool
+            /// Its first visible character is left of its last (`nil`: one character, or a wrap).
+            var left_to_right: Bool?
+        }
+
+        /// The computed `unicode-bidi` (`isolate` for an isolating element).
+        var unicode_bidi: String
+        var text: String
+        var follows: Follows?
+    }
+
     struct DOM: Decodable {
+        /// Every `<bdi>` element, in document order.
+        var isolates: [Isolate]
+        /// Text carrying bidirectional controls outside any isolate (its start).
+        var unisolated_bidi: [String]
+        /// NUL characters anywhere in the document's text.
+        var nuls: Int
         var title: String
         var scripts: Int
         var handlers: [String]

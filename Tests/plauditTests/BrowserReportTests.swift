@@ -83,6 +83,66 @@ struct BrowserReportTests {
         #expect(seen.dom.text.contains("p0</svg><script>window.__plauditXSS='id'</script>"))
     }
 
+    /// Model text that carries an open right-to-left override (U+202E), an open isolate
+    /// (U+2066), a stray pop (U+2069), NUL, BEL and an ESC colour sequence, with markup; item ids
+    /// and the scorer name carry an override too, each followed by plaudit's own text.
+    static let bidiPayload = "\u{202E}reversed\u{0}\u{7}\u{1B}[31m<script>window.__plauditXSS='bidi'</script> \u{2066}open"
+    static let bidiScorer = "rm\u{202E}x"
+
+    static var bidiDataset: (data: String, scores: String) {
+        var lines: [String] = [], scores: [String] = []
+        for p in 0..<6 {
+            let id = "p\(p)\u{202E}evil"
+            var responses: [[String: Any]] = (0..<3).map { ["id": "m\($0)", "text": "A common answer number \($0) to prompt \(p)", "cluster": "mainstream"] }
+            responses += (0..<2).map { ["id": "a\($0)", "text": $0 == 0 ? bidiPayload : "An odd answer \($0)", "cluster": "odd"] }
+            let item: [String: Any] = ["id": id, "category": "c\u{202E}at", "prompt": "Prompt \(p) \u{2069}after", "responses": responses]
+            lines.append(String(decoding: try! JSONSerialization.data(withJSONObject: item, options: [.sortedKeys]), as: UTF8.self))
+            for response in responses {
+                let row: [String: Any] = ["item_id": id, "response_id": response["id"]!, "scorer": bidiScorer, "score": (response["id"] as! String).hasPrefix("m") ? 5.0 : 1.0]
+                scores.append(String(decoding: try! JSONSerialization.data(withJSONObject: row), as: UTF8.self))
+            }
+        }
+        return (lines.joined(separator: "\n") + "\n", scores.joined(separator: "\n") + "\n")
+    }
+
+    @Test("bidirectional controls and control characters in model text: inside <bdi>, shown as ␀ ␇ ␛, nothing after them reordered, no NUL",
+          .enabled(if: enabled))
+    func bidiAndControls() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (data, scores) = Self.bidiDataset
+        try Data(data.utf8).write(to: dir.appendingPathComponent("bidi.jsonl"))
+        try Data(scores.utf8).write(to: dir.appendingPathComponent("scores.jsonl"))
+        let run = try await CommandRunner.runOffPool(
+            ["audit", "bidi.jsonl", "--scores", "scores.jsonl", "--clustering", "labels", "--embedder", "lexical", "--resamples", "200",
+             "--permutations", "99", "--out", "out", "--quiet"], in: dir
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let markdown = try Data(contentsOf: dir.appendingPathComponent("out/report.md"))
+        let html = try Data(contentsOf: dir.appendingPathComponent("out/report.html"))
+        #expect(!markdown.contains(0) && !html.contains(0), "a NUL byte in the report files")
+        #expect(!String(decoding: markdown, as: UTF8.self).unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
+
+        let seen = try await BrowserCheck.open(dir.appendingPathComponent("out/report.html"))
+        #expect(seen.inert, "console \(seen.console), requests \(seen.requests), sentinel \(seen.dom.sentinel ?? "none")")
+        #expect(seen.chartsRendered, "\(seen.dom.charts)")
+        #expect(seen.dom.nuls == 0)
+        #expect(seen.dom.unisolated_bidi.isEmpty, "bidirectional controls outside an isolate: \(seen.dom.unisolated_bidi)")
+        #expect(!seen.dom.isolates.isEmpty && seen.dom.isolates.allSatisfy { $0.unicode_bidi == "isolate" }, "\(seen.dom.isolates.map(\.unicode_bidi))")
+        // The model's answer, visible for what it holds.
+        #expect(seen.dom.text.contains("\u{202E}reversed\u{2400}\u{2407}\u{241B}[31m<script>window.__plauditXSS='bidi'</script> \u{2066}open"))
+        #expect(seen.dom.isolates.contains { $0.text.hasPrefix("\u{202E}reversed\u{2400}") })
+        // What follows an isolate on its line starts after it and reads left to right.
+        let followed = seen.dom.isolates.filter { $0.follows?.same_line == true }
+        for isolate in followed {
+            #expect(isolate.follows?.after_isolate == true, "laid out before or inside \(isolate.text.debugDescription): \(isolate.follows?.text.debugDescription ?? "")")
+            #expect(isolate.follows?.left_to_right != false, "reversed after \(isolate.text.debugDescription): \(isolate.follows?.text.debugDescription ?? "")")
+        }
+        // The example pair's line: the item id, then ": " and the prompt; the manifest's line: the scorer, then its kind.
+        #expect(followed.contains { $0.text.hasPrefix("p") && $0.text.contains("\u{202E}evil") && $0.follows?.text == ": " }, "\(seen.dom.isolates)")
+        #expect(followed.contains { $0.text.hasPrefix(Self.bidiScorer) && $0.follows?.text.hasPrefix(": precomputed") == true && $0.follows?.left_to_right == true })
+    }
+
     @Test("homogeneity, monoculture and sycophancy reports: every chart laid out, no console error, nothing fetched",
           .enabled(if: enabled))
     func otherJobs() async throws {

@@ -16,6 +16,7 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
             case installFailed
             case configuration
             case connection
+            case unreachable
         }
 
         let storage: Storage
@@ -36,6 +37,9 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
         public static let configuration = Code(storage: .configuration)
         /// No complete answer arrived: refused or dropped connection, timeout.
         public static let connection = Code(storage: .connection)
+        /// No server at a backend's address: it never answered, and a connection could not be
+        /// opened on the first attempt nor on one quick retry (refused, unreachable, unknown host).
+        public static let unreachable = Code(storage: .unreachable)
 
         public var description: String {
             switch storage {
@@ -47,6 +51,7 @@ public struct ClientError: Error, CustomStringConvertible, Sendable {
             case .installFailed: "install failed"
             case .configuration: "configuration"
             case .connection: "connection"
+            case .unreachable: "unreachable"
             }
         }
     }

@@ -12,16 +12,20 @@ import NIOHTTP1
 /// largest concurrency any backend asks for. Get the process's shared instance from
 /// ``SharedTransports`` rather than making one per backend.
 ///
-/// Timeouts: `connectTimeout` bounds opening a connection (keep it short: a TLS failure only
-/// surfaces when it runs out, research/swift_stack.md §1.6); each request's
+/// Timeouts: `connectTimeout` bounds opening a connection; each request's
 /// ``TransportRequest/timeout`` is its deadline.
+///
+/// A connection that cannot be opened fails the requests waiting for it at once (a refusal or an
+/// unknown host as a ``ConnectFailure``, a TLS failure as itself): AsyncHTTPClient's own retrying
+/// of connection establishment is off, because it held every request until `connectTimeout` ran
+/// out and hid why (a server that was down cost 5 s per attempt, about a minute per run).
+/// ``BackendClient`` and its ``RetryPolicy`` decide what happens next.
 public final class AsyncHTTPTransport: HTTPTransport {
     let client: HTTPClient
 
     /// - Parameters:
     ///   - connectionsPerHost: at least the concurrency limit of any backend on one host.
-    ///   - connectTimeout: seconds to open a connection; short, because a TLS failure only
-    ///     surfaces when it runs out.
+    ///   - connectTimeout: seconds to open a connection (a host that never answers the connect).
     public init(connectionsPerHost: Int, connectTimeout: Double = 5) {
         var configuration = HTTPClient.Configuration()
         configuration.httpVersion = .http1Only
@@ -30,6 +34,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connectionsPerHost)
         )
         configuration.timeout = .init(connect: .milliseconds(Int64(connectTimeout * 1000)))
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -44,7 +49,12 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         let seconds = request.timeout.components.seconds
         let millis = request.timeout.components.attoseconds / 1_000_000_000_000_000
-        let response = try await client.execute(outgoing, timeout: .milliseconds(seconds * 1000 + millis))
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(outgoing, timeout: .milliseconds(seconds * 1000 + millis))
+        } catch {
+            throw Self.connectFailure(error) ?? error
+        }
         let buffer = try await response.body.collect(upTo: 256 << 20)
         var headers: [String: String] = [:]
         for header in response.headers {

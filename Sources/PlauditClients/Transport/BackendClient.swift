@@ -14,7 +14,10 @@ import Synchronization
 /// 4. the transport, bounded by `request_timeout` (a timeout counts as a connection failure).
 ///
 /// A failed attempt is judged by the ``RetryPolicy`` (`max_retries` from the configuration);
-/// waits between attempts run on the injected ``TransportClock``. Get clients on the process's
+/// waits between attempts run on the injected ``TransportClock``. The client remembers whether
+/// the backend has ever answered: until it has, a connection that cannot be opened ends the
+/// call after one quick retry with a ``ClientError`` of code `unreachable` naming the backend
+/// and its URL, so a run against a server that is down stops within a second or so. Get clients on the process's
 /// shared transport from ``SharedTransports/client(for:environment:)``.
 public final class BackendClient: Sendable {
     public let configuration: BackendConfiguration
@@ -29,6 +32,8 @@ public final class BackendClient: Sendable {
     let clock: TransportClock
     let jitter: @Sendable () -> Double
     let redactor: SecretRedactor
+    /// Whether any request has had an answer (any status) from any replica.
+    let answered = Atomic<Bool>(false)
 
     /// - Parameters:
     ///   - environment: where the variable named by `api_key_env` is looked up.
@@ -131,7 +136,7 @@ public final class BackendClient: Sendable {
     func exchange<T>(method: String, path: String, body: Data?, decode: @Sendable (Data) throws -> T) async throws -> T {
         var history = RetryPolicy.History()
         while true {
-            let (attempt, url) = try await send(method: method, path: path, body: body, isRetry: history.retries > 0, decode: decode)
+            let (attempt, replica) = try await send(method: method, path: path, body: body, isRetry: history.retries > 0, decode: decode)
             let failure: RetryPolicy.Failure
             let detail: String?
             switch attempt {
@@ -143,6 +148,7 @@ public final class BackendClient: Sendable {
                 counters.withLock { $0.failures += 1 }
                 throw error
             }
+            history.backendHasAnswered = answered.load(ordering: .relaxed)
             let decision = retryPolicy.decide(failure, history: history, jitter: jitter(), now: clock.date())
             switch decision {
             case .retry(let delay):
@@ -150,12 +156,15 @@ public final class BackendClient: Sendable {
                 try await clock.sleep(delay)
             case .stop(let reason):
                 counters.withLock { $0.failures += 1 }
+                // No server there: name the server's address, not the endpoint.
+                let url = reason == .unreachable ? configuration.urls[replica] : configuration.urls[replica] + path
                 let report = BackendFailure(
                     backend: configuration.name,
                     url: URLCredentials.removing(from: url),
                     apiKeyEnv: configuration.apiKeyEnv,
                     redactor: redactor,
-                    maxServerDelay: retryPolicy.maxServerDelay
+                    maxServerDelay: retryPolicy.maxServerDelay,
+                    kind: configuration.kind.rawValue
                 )
                 throw report.error(failure, reason: reason, attempts: history.retries + 1, detail: detail)
             }
@@ -164,11 +173,11 @@ public final class BackendClient: Sendable {
 
     /// Sends one attempt under the concurrency window and the rate limits, to the replica
     /// chosen when it is admitted.
-    /// - Returns: the outcome and the full URL it was sent to.
+    /// - Returns: the outcome and the index of the replica it was sent to.
     /// - Throws: only `CancellationError`; every other outcome is an ``Attempt``.
     private func send<T>(
         method: String, path: String, body: Data?, isRetry: Bool, decode: @Sendable (Data) throws -> T
-    ) async throws -> (Attempt<T>, url: String) {
+    ) async throws -> (Attempt<T>, replica: Int) {
         let permit = try await window.acquire()
         var outcome = ConcurrencyWindow.Outcome.neutral
         do {
@@ -178,7 +187,7 @@ public final class BackendClient: Sendable {
             let url = configuration.urls[replica] + path
             let attempt = try await sendHoldingPermit(method: method, url: url, body: body, isRetry: isRetry, decode: decode, outcome: &outcome)
             await window.release(permit, outcome: outcome)
-            return (attempt, url)
+            return (attempt, replica)
         } catch {
             await window.release(permit, outcome: outcome)
             throw error
@@ -202,10 +211,14 @@ public final class BackendClient: Sendable {
             response = try await RequestTimeout.run(request.timeout) { try await transport.send(request) }
         } catch let error as ClientError where error.code == .configuration {
             return .permanent(ClientError(.configuration, redactor.redact(error.description)))
+        } catch let error as ConnectFailure {
+            if Task.isCancelled { throw CancellationError() }
+            return .failure(.notConnected(error.reason), detail: redactor.redact(error.description))
         } catch {
             if Task.isCancelled { throw CancellationError() }
             return .failure(.connection, detail: redactor.redact(String(describing: error)))
         }
+        answered.store(true, ordering: .relaxed)
         guard (200..<300).contains(response.status) else {
             if RetryPolicy.throttlingStatuses.contains(response.status) {
                 outcome = .throttled

@@ -16,6 +16,8 @@ struct BackendFailure: Sendable {
     let redactor: SecretRedactor
     /// The longest server-requested wait honoured, to quote when a server asks for more.
     let maxServerDelay: Duration
+    /// The backend's kind (`vllm`, `openai`, ...), named next to the URL when no server is there.
+    var kind: String? = nil
 
     /// The error for `failure`, after which the call stops for `reason`.
     /// - Parameters:
@@ -25,8 +27,11 @@ struct BackendFailure: Sendable {
         let prefix = "backend '\(backend)' at \(url)"
         let tries = attempts == 1 ? "after 1 attempt" : "after \(attempts) attempts"
         let error: ClientError
+        if reason == .unreachable, case .notConnected(let why) = failure {
+            return ClientError(.unreachable, redactor.redact(unreachable(why, tries: tries)))
+        }
         switch failure {
-        case .connection:
+        case .connection, .notConnected:
             error = ClientError(
                 .connection,
                 "\(prefix): no complete answer \(tries) (\(detail ?? "connection failed")). "
@@ -53,6 +58,25 @@ struct BackendFailure: Sendable {
         return ClientError(error.code, redactor.redact(error.description), rejectedInput: error.rejectedInput.map(redactor.redact))
     }
 
+    /// One line for a backend with no server at its address: what failed, where, and what to
+    /// check. The URL is the server's base URL; the HTTP stack's own words add nothing here.
+    private func unreachable(_ why: ConnectFailure.Reason, tries: String) -> String {
+        let place = kind.map { "backend '\(backend)' (\($0) at \(url))" } ?? "backend '\(backend)' at \(url)"
+        let what = ConnectFailure(why, detail: "").summary
+        let hint: String
+        switch why {
+        case .refused, .couldNotConnect:
+            hint = "is the server running? Start it, or correct the urls of '\(backend)' in the configuration."
+        case .unreachable:
+            hint = "check the host in the urls of '\(backend)' and the network between here and it."
+        case .unresolved:
+            hint = "check the host name in the urls of '\(backend)'."
+        case .timedOut:
+            hint = "is the host right and the server up? A slow network may need a longer connect_timeout."
+        }
+        return "\(place): \(what) \(tries) — \(hint)"
+    }
+
     /// The server's explanation, or the start of the raw body when it has no known shape.
     private func serverText(parsed: ServerErrorBody?, body: Data) -> String {
         var text = parsed?.message ?? String(decoding: body.prefix(600), as: UTF8.self)
@@ -74,7 +98,7 @@ struct BackendFailure: Sendable {
                 return "The server kept saying it is overloaded or rate-limited; lower concurrency or requests_per_minute, or retry later."
             }
             return "The server kept failing; check its log."
-        case .notRetryable:
+        case .notRetryable, .unreachable:
             break
         }
         if headers["x-should-retry"]?.lowercased() == "false", RetryPolicy.retryableStatuses.contains(status) {

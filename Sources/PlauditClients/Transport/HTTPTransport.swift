@@ -5,8 +5,10 @@ public import Foundation
 /// and anything a test wants.
 ///
 /// Contract: any status is returned, not thrown; a thrown error means no complete answer
-/// arrived (connection refused or dropped, timeout, body cut short). Implementations are
-/// shared by every backend of the process and must allow many calls at once.
+/// arrived (connection refused or dropped, timeout, body cut short). A connection that could not
+/// be opened at all is thrown as ``ConnectFailure``, so that a server that is down can be told
+/// from one that failed mid-answer. Implementations are shared by every backend of the process
+/// and must allow many calls at once.
 public protocol HTTPTransport: Sendable {
     func send(_ request: TransportRequest) async throws -> TransportResponse
     /// Closes connections; call once, when nothing is in flight.

@@ -11,7 +11,13 @@ public import Foundation
 /// 2. A 429 whose body mentions `insufficient_quota`, quota or a spend limit: stop. An
 ///    exhausted account does not recover by waiting, whatever the headers say.
 /// 3. `x-should-retry: false` / `true` from the server: stop / retry, whatever the status.
-/// 4. Retry connection failures (refused, dropped, timeout), 2xx bodies cut short, and the
+/// 4. A connection that could not be opened (refused, host unreachable, name not resolved,
+///    connect timeout) to a backend that has never answered: retry once after
+///    ``quickRetryDelay``, then stop (`unreachable`). A server that is down does not come up
+///    during a back-off, and a user waiting a minute for "connection refused" learns nothing
+///    from the wait. Once the backend has answered anything, such a failure is a server
+///    restarting mid-run and is retried like any connection failure (rule 5).
+/// 5. Retry connection failures (refused, dropped, timeout), 2xx bodies cut short, and the
 ///    statuses 408, 409, 429, 500, 502, 503, 504 and 529; retry 424 (TEI/TGI "backend" error)
 ///    at most once per call. Stop on anything else (400, 401, 403, 404, 413, 422, ...).
 ///
@@ -29,17 +35,22 @@ public struct RetryPolicy: Hashable, Sendable {
     public var maxDelay: Duration
     /// The longest server-requested wait honoured (120 s); a longer request ends the call.
     public var maxServerDelay: Duration
+    /// The wait before the one retry of a connection that could not be opened to a backend
+    /// that has never answered (0.25 s): long enough for a server that is just binding its port.
+    public var quickRetryDelay: Duration
 
     public init(
         maxRetries: Int,
         initialDelay: Duration = .milliseconds(500),
         maxDelay: Duration = .seconds(8),
-        maxServerDelay: Duration = .seconds(120)
+        maxServerDelay: Duration = .seconds(120),
+        quickRetryDelay: Duration = .milliseconds(250)
     ) {
         self.maxRetries = max(0, maxRetries)
         self.initialDelay = initialDelay
         self.maxDelay = maxDelay
         self.maxServerDelay = maxServerDelay
+        self.quickRetryDelay = quickRetryDelay
     }
 
     /// Statuses worth another attempt: timeouts, conflicts, rate limits, server errors and
@@ -53,8 +64,11 @@ public struct RetryPolicy: Hashable, Sendable {
     public enum Failure: Sendable {
         /// The server answered with a non-2xx status.
         case status(Int, headers: [String: String], body: Data)
-        /// No complete answer: refused or dropped connection, timeout, body cut short.
+        /// No complete answer: dropped connection, timeout, body cut short.
         case connection
+        /// No connection could be opened (a ``ConnectFailure``): nothing listening, host
+        /// unreachable, name not resolved, connect timeout.
+        case notConnected(ConnectFailure.Reason)
         /// A 2xx answer whose body is not JSON (for example JSON cut short).
         case undecodable
     }
@@ -65,17 +79,28 @@ public struct RetryPolicy: Hashable, Sendable {
         public var retries: Int
         /// Retries made after a 424 so far.
         public var retriesAfter424: Int
+        /// Retries made after a connection could not be opened so far.
+        public var retriesNotConnected: Int
+        /// Whether the backend has answered any request so far (any status, any call): once it
+        /// has, a server is known to be there.
+        public var backendHasAnswered: Bool
 
-        public init(retries: Int = 0, retriesAfter424: Int = 0) {
+        public init(retries: Int = 0, retriesAfter424: Int = 0, retriesNotConnected: Int = 0, backendHasAnswered: Bool = false) {
             self.retries = retries
             self.retriesAfter424 = retriesAfter424
+            self.retriesNotConnected = retriesNotConnected
+            self.backendHasAnswered = backendHasAnswered
         }
 
         /// The history after retrying `failure`.
         public func recording(_ failure: Failure) -> History {
             var next = self
             next.retries += 1
-            if case .status(424, _, _) = failure { next.retriesAfter424 += 1 }
+            switch failure {
+            case .status(424, _, _): next.retriesAfter424 += 1
+            case .notConnected: next.retriesNotConnected += 1
+            default: break
+            }
             return next
         }
     }
@@ -90,6 +115,9 @@ public struct RetryPolicy: Hashable, Sendable {
         case retriesExhausted
         /// The server asked to wait longer than ``maxServerDelay``.
         case serverDelayTooLong(Duration)
+        /// No connection could be opened to a backend that has never answered, on the first
+        /// attempt and on its quick retry.
+        case unreachable
     }
 
     /// The verdict on one failed attempt.
@@ -105,6 +133,10 @@ public struct RetryPolicy: Hashable, Sendable {
     ///     back-off, values towards 1 shorten it by up to a quarter.
     ///   - now: the wall-clock time, to turn an HTTP-date `retry-after` into a wait.
     public func decide(_ failure: Failure, history: History, jitter: Double, now: Date) -> Decision {
+        if case .notConnected = failure, !history.backendHasAnswered {
+            guard history.retriesNotConnected < 1, history.retries < maxRetries else { return .stop(.unreachable) }
+            return .retry(after: quickRetryDelay)
+        }
         if case .status(let status, let headers, let body) = failure {
             if status == 429, Self.isQuotaExhaustion(body) { return .stop(.quotaExhausted) }
             switch headers["x-should-retry"]?.lowercased() {

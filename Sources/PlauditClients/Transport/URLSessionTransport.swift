@@ -49,7 +49,12 @@ public final class URLSessionTransport: HTTPTransport {
         for header in request.headers {
             outgoing.addValue(header.value, forHTTPHeaderField: header.name)
         }
-        let (data, response) = try await session.data(for: outgoing)
+        let (data, response): (Data, URLResponse)
+        do {
+            (data, response) = try await session.data(for: outgoing)
+        } catch let error as URLError {
+            throw Self.connectFailure(error) ?? error
+        }
         guard let http = response as? HTTPURLResponse else {
             throw ClientError(.unexpectedResponse, "not an HTTP answer from \(URLCredentials.removing(from: request.url))")
         }
@@ -64,5 +69,18 @@ public final class URLSessionTransport: HTTPTransport {
 
     public func shutdown() async throws {
         session.finishTasksAndInvalidate()
+    }
+
+    /// The ``ConnectFailure`` a URLSession error stands for (libcurl's "could not connect" and
+    /// "could not resolve host" on Linux), or `nil`. A timeout is not one: URLSession does not say
+    /// whether it came before or after connecting.
+    static func connectFailure(_ error: URLError) -> ConnectFailure? {
+        let detail = "URLError \(error.code.rawValue): \(error.localizedDescription)"
+        switch error.code {
+        case .cannotConnectToHost: return ConnectFailure(.couldNotConnect, detail: detail)
+        case .cannotFindHost, .dnsLookupFailed: return ConnectFailure(.unresolved, detail: detail)
+        case .notConnectedToInternet: return ConnectFailure(.unreachable, detail: detail)
+        default: return nil
+        }
     }
 }

@@ -28,10 +28,10 @@ public enum CalibrationCharts {
             let (points, atypical) = scatterPoints(results, scorer: scorer.scorer.name)
             guard points.count >= 3 else { continue }
             figures.append(HTMLFigure(
-                id: "chart-scatter-\(index)", title: "Score against typicality: \(scorer.scorer.name).",
+                id: "chart-scatter-\(index)", title: "Score against typicality: \(BidiIsolation.isolate(scorer.scorer.name)).",
                 caption: "Each valid response: its score as a z-score within its prompt against its typicality (mean cosine to the prompt's other responses), with the least-squares line. Red: atypical answers of quality-matched pairs. A rising line means more typical answers score higher.",
                 svg: ScatterPlot(
-                    title: "Score z against typicality for \(scorer.scorer.name)", xLabel: "typicality (mean cosine to the other responses)",
+                    title: "Score z against typicality for \(BidiIsolation.isolate(scorer.scorer.name))", xLabel: "typicality (mean cosine to the other responses)",
                     yLabel: "score z within prompt", points: points, highlighted: atypical
                 ).render()
             ))
@@ -41,12 +41,12 @@ public enum CalibrationCharts {
             var judgeRows: [ForestPlot.Row] = []
             for judge in results.pairwiseJudges {
                 let first = judge.firstPositionRate
-                judgeRows.append(.init(label: "\(judge.scorer.name) · first position", value: first.value, lower: first.lower, upper: first.upper,
+                judgeRows.append(.init(label: "\(BidiIsolation.isolate(judge.scorer.name)) · first position", value: first.value, lower: first.lower, upper: first.upper,
                                        highlighted: first.lower > 0.5 || first.upper < 0.5))
                 let flips = judge.flipRate
-                judgeRows.append(.init(label: "\(judge.scorer.name) · flips", value: flips.value, lower: flips.lower, upper: flips.upper, highlighted: flips.lower > 0.5))
+                judgeRows.append(.init(label: "\(BidiIsolation.isolate(judge.scorer.name)) · flips", value: flips.value, lower: flips.lower, upper: flips.upper, highlighted: flips.lower > 0.5))
                 if let u = judge.underRewardRate {
-                    judgeRows.append(.init(label: "\(judge.scorer.name) · U", value: u.value, lower: u.lower, upper: u.upper, highlighted: judge.flagged))
+                    judgeRows.append(.init(label: "\(BidiIsolation.isolate(judge.scorer.name)) · U", value: u.value, lower: u.lower, upper: u.upper, highlighted: judge.flagged))
                 }
             }
             figures.append(HTMLFigure(
@@ -116,7 +116,7 @@ public enum CalibrationCharts {
             for category in result.categories.keys.sorted() {
                 let estimates = result.categories[category]!
                 let e = metric(estimates)
-                rows.append(.init(label: "\(result.scorer.name) · \(category)", value: e.value, lower: e.lower, upper: e.upper, highlighted: estimates.flagged))
+                rows.append(.init(label: "\(BidiIsolation.isolate(result.scorer.name)) · \(BidiIsolation.isolate(category))", value: e.value, lower: e.lower, upper: e.upper, highlighted: estimates.flagged))
             }
         }
         return rows

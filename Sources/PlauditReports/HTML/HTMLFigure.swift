@@ -14,7 +14,7 @@ public struct HTMLFigure: Sendable {
     }
 
     var html: String {
-        "<figure class=\"chart-figure\" id=\"\(HTMLText.escape(id))\">\n<figcaption><strong>\(HTMLText.escape(title))</strong> "
+        "<figure class=\"chart-figure\" id=\"\(HTMLText.escape(id))\">\n<figcaption><strong>\(HTMLText.isolated(title))</strong> "
             + "\(HTMLText.escape(caption))</figcaption>\n<div class=\"chart-scroll\">\(svg)</div>\n</figure>"
     }
 }

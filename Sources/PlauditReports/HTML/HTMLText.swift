@@ -2,8 +2,10 @@
 /// values alike. Everything that reaches a report from a dataset or a model goes through
 /// here: prompts, responses, ids, scorer names, notes and error messages.
 public enum HTMLText {
-    /// `&`, `<`, `>`, `"` and `'` as character references; control characters other than tab
-    /// and newline dropped (they are not allowed in HTML text and break XML parsers of SVG).
+    /// `&`, `<`, `>`, `"` and `'` as character references; tab and newline kept, `\r` and
+    /// U+0085 as newlines; every other control character shown as its visible stand-in (␀, ␇,
+    /// ␛, `\x9B`: see ``VisibleControls``), since HTML does not allow them and an auditor should
+    /// see that they were there; the noncharacters U+FFFE and U+FFFF dropped.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -15,14 +17,24 @@ public enum HTMLText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\t", "\n": out.unicodeScalars.append(scalar)
-            case "\r": out += "\n"
+            case "\r", "\u{85}": out += "\n"
+            case "\u{FFFE}", "\u{FFFF}": continue
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    continue
+                if let visible = VisibleControls.replacement(for: scalar) {
+                    out += visible
+                } else {
+                    out.unicodeScalars.append(scalar)
                 }
-                out.unicodeScalars.append(scalar)
             }
         }
         return out
+    }
+
+    /// ``escape(_:)`` for data text in HTML element content, inside a `<bdi>` element with its
+    /// bidirectional controls balanced when it carries any (see ``BidiIsolation``), so it cannot
+    /// reorder the text around it.
+    static func isolated(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: BidiIsolation.isControl) else { return escape(text) }
+        return "<bdi>" + escape(BidiIsolation.balanced(text)) + "</bdi>"
     }
 }

@@ -8,6 +8,10 @@ import Foundation
 /// references `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&#39;`. It is safe on any input: every
 /// other character that HTML treats specially is escaped, and no tag, attribute or URL is
 /// ever taken from the text, so model output embedded in the Markdown stays text.
+///
+/// Data text that the writers isolated with FSI … PDI (``BidiIsolation``) becomes a `<bdi>`
+/// element, which the browser isolates: bidirectional controls inside cannot reorder what
+/// follows it.
 public enum MarkdownHTML {
     public static func render(_ markdown: String) -> String {
         var out: [String] = []
@@ -122,11 +126,17 @@ public enum MarkdownHTML {
     }
 
     /// Inline markup: code spans first (their content is literal), then escapes, character
-    /// references, bold and emphasis; everything else escaped.
+    /// references, bold and emphasis, and bidirectional isolates; everything else escaped.
+    ///
+    /// Isolates: FSI opens a `<bdi>` element and its PDI closes it; LRI and RLI stay characters,
+    /// closed by their PDI; a PDI with no isolate open is dropped, and isolates still open at the
+    /// end of the line are closed there.
     static func inline(_ text: String) -> String {
         var out = ""
         var strong = false
         var emphasis = false
+        /// Open isolates, innermost last: `true` for a `<bdi>` element.
+        var isolates: [Bool] = []
         let characters = Array(text)
         var i = 0
         while i < characters.count {
@@ -148,11 +158,23 @@ public enum MarkdownHTML {
                 out += emphasis ? "</em>" : "<em>"
                 emphasis.toggle()
                 i += 1
+            } else if c == "\u{2068}" {
+                out += "<bdi>"
+                isolates.append(true)
+                i += 1
+            } else if c == "\u{2066}" || c == "\u{2067}" {
+                out.append(c)
+                isolates.append(false)
+                i += 1
+            } else if c == "\u{2069}" {
+                if let element = isolates.popLast() { out += element ? "</bdi>" : "\u{2069}" }
+                i += 1
             } else {
                 out += HTMLText.escape(String(c))
                 i += 1
             }
         }
+        for element in isolates.reversed() { out += element ? "</bdi>" : "\u{2069}" }
         if emphasis { out += "</em>" }
         if strong { out += "</strong>" }
         return out

@@ -29,7 +29,7 @@ public enum SycophancyCharts {
                 for (name, e, flag) in [
                     ("warmth premium (z)", overall.warmthPremiumZ, scorer.warmthBias), ("accuracy premium (z)", overall.accuracyPremiumZ, overall.accuracyPremiumZ.upper < 0),
                 ] {
-                    rows.append(.init(label: "\(scorer.scorer.name) · \(name)", value: e.value, lower: e.lower, upper: e.upper, highlighted: flag))
+                    rows.append(.init(label: "\(BidiIsolation.isolate(scorer.scorer.name)) · \(BidiIsolation.isolate(name))", value: e.value, lower: e.lower, upper: e.upper, highlighted: flag))
                 }
             }
             if !rows.isEmpty {

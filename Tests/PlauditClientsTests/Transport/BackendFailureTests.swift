@@ -81,4 +81,29 @@ struct BackendFailureTests {
         #expect(error.description.contains("api_key_env"))
         #expect(error.description.contains("\"unauthorized\""))
     }
+
+    @Test("no server there: one line naming the backend, its kind and URL, what failed and what to check")
+    func unreachable() {
+        let down = BackendFailure(
+            backend: "rm-a", url: "http://127.0.0.1:8001", apiKeyEnv: "RM_KEY", redactor: SecretRedactor(secret: Self.key),
+            maxServerDelay: .seconds(120), kind: "vllm"
+        )
+        let expected: [(ConnectFailure.Reason, String)] = [
+            (.refused, "connection refused after 2 attempts — is the server running? Start it, or correct the urls of 'rm-a' in the configuration."),
+            (.couldNotConnect, "could not connect after 2 attempts — is the server running? Start it, or correct the urls of 'rm-a' in the configuration."),
+            (.unreachable, "host unreachable after 2 attempts — check the host in the urls of 'rm-a' and the network between here and it."),
+            (.unresolved, "host name not found after 2 attempts — check the host name in the urls of 'rm-a'."),
+            (.timedOut, "no connection within the connect timeout after 2 attempts — is the host right and the server up? A slow network may need a longer connect_timeout."),
+        ]
+        for (reason, tail) in expected {
+            let error = down.error(.notConnected(reason), reason: .unreachable, attempts: 2, detail: "raw \(Self.key)")
+            #expect(error.code == .unreachable)
+            #expect(error.description == "backend 'rm-a' (vllm at http://127.0.0.1:8001): " + tail)
+            #expect(!error.description.contains("\n"))
+        }
+        // After the backend has answered, running out of retries reads like any connection failure.
+        let later = down.error(.notConnected(.refused), reason: .retriesExhausted, attempts: 7, detail: "connection refused (errno 111)")
+        #expect(later.code == .connection)
+        #expect(later.description.contains("no complete answer after 7 attempts (connection refused (errno 111))"))
+    }
 }

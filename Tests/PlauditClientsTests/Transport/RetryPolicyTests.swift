@@ -107,4 +107,42 @@ struct RetryPolicyTests {
         #expect(decide(status(400, ["x-should-retry": "true"]), retries: 6) == .stop(.retriesExhausted))
         #expect(decide(status(429, ["x-should-retry": "maybe"])) == .retry(after: .milliseconds(500)))
     }
+
+    @Test("no connection to a backend that never answered: one quick retry, then unreachable", arguments: [ConnectFailure.Reason.refused, .couldNotConnect, .unreachable, .unresolved, .timedOut])
+    func notConnectedBeforeAnyAnswer(reason: ConnectFailure.Reason) {
+        let failure = RetryPolicy.Failure.notConnected(reason)
+        #expect(decide(failure) == .retry(after: .milliseconds(250)))
+        let history = RetryPolicy.History().recording(failure)
+        #expect(history == RetryPolicy.History(retries: 1, retriesNotConnected: 1))
+        #expect(policy.decide(failure, history: history, jitter: 0, now: now) == .stop(.unreachable))
+        // Jitter does not stretch the quick retry; max_retries 0 stops at once.
+        #expect(decide(failure, jitter: 0.9) == .retry(after: .milliseconds(250)))
+        #expect(RetryPolicy(maxRetries: 0).decide(failure, history: .init(), jitter: 0, now: now) == .stop(.unreachable))
+        // A call that timed out first (a connection failure of another kind) still gets its one quick retry.
+        let afterTimeout = RetryPolicy.History().recording(.connection)
+        #expect(policy.decide(failure, history: afterTimeout, jitter: 0, now: now) == .retry(after: .milliseconds(250)))
+    }
+
+    @Test("no connection to a backend that has answered before: a restart, retried with back-off until max_retries")
+    func notConnectedAfterAnAnswer() {
+        let failure = RetryPolicy.Failure.notConnected(.refused)
+        var history = RetryPolicy.History(backendHasAnswered: true)
+        var waits: [Duration] = []
+        while case .retry(let wait) = policy.decide(failure, history: history, jitter: 0, now: now) {
+            waits.append(wait)
+            history = history.recording(failure)
+        }
+        #expect(waits == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8)])
+        #expect(policy.decide(failure, history: history, jitter: 0, now: now) == .stop(.retriesExhausted))
+    }
+
+    @Test("a live server's failures are retried whether or not it has answered before: 503, timeouts, dropped connections")
+    func liveServerFailuresKeepRetrying() {
+        for answered in [false, true] {
+            let history = RetryPolicy.History(backendHasAnswered: answered)
+            #expect(policy.decide(status(503), history: history, jitter: 0, now: now) == .retry(after: .milliseconds(500)))
+            #expect(policy.decide(.connection, history: history.recording(.connection), jitter: 0, now: now) == .retry(after: .seconds(1)))
+            #expect(policy.decide(.undecodable, history: history, jitter: 0, now: now) == .retry(after: .milliseconds(500)))
+        }
+    }
 }

@@ -13,7 +13,10 @@ Prints one JSON object:
   requests  every URL the page asked for other than the report itself and data: URLs
   dom       facts read from the rendered page: scripts, elements with on* attributes,
             javascript: URLs, iframes/objects/embeds, each chart's rendered size, the
-            visible text, and a sentinel any injected script would have set
+            visible text, a sentinel any injected script would have set, and for
+            bidirectional text: each <bdi> element's computed unicode-bidi and whether the
+            text right after it is laid out after it and left to right, the text nodes that
+            carry bidirectional controls outside any isolate, and NUL characters in the DOM
 """
 import argparse
 import base64
@@ -39,7 +42,48 @@ DOM_FACTS = r"""
     return {id: f.id, width: box.width, height: box.height,
             shapes: svg ? svg.querySelectorAll('rect,circle,line,polyline,polygon,path').length : 0};
   });
+  // Bidirectional controls: each must sit inside an isolate, a <bdi> element in HTML or, in
+  // SVG text (which has no <bdi>), FSI ... PDI characters around the whole label.
+  const bidiControl = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+  const unisolated = [];
+  let nuls = 0;
+  const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    nuls += (node.data.match(/\u0000/g) || []).length;
+    if (!bidiControl.test(node.data)) continue;
+    const parent = node.parentElement;
+    const inBdi = parent && parent.closest('bdi');
+    const inSvgIsolate = parent && parent.closest('svg') && node.data.startsWith('\u2068') && node.data.endsWith('\u2069');
+    if (!inBdi && !inSvgIsolate) unisolated.push(node.data.slice(0, 120));
+  }
+  // For each <bdi>: where what follows it on its line starts, and for text, its first and last
+  // visible characters. Isolated, it starts after the element and reads left to right; an
+  // override leaking out of the element would lay it out reversed, or before the element.
+  const isolates = Array.from(document.querySelectorAll('bdi')).map(b => {
+    let next = b.nextSibling;
+    while (next && next.nodeType === Node.TEXT_NODE && next.data.trim() === '') next = next.nextSibling;
+    let follows = null;
+    const box = b.getBoundingClientRect();
+    if (next && next.nodeType === Node.TEXT_NODE) {
+      const text = next.data;
+      const first = text.search(/\S/);
+      const last = text.trimEnd().length - 1;
+      const rect = (i) => { const r = document.createRange(); r.setStart(next, i); r.setEnd(next, i + 1); return r.getBoundingClientRect(); };
+      const a = rect(first), z = rect(last);
+      follows = {text: text.slice(0, 60), same_line: Math.abs(a.top - box.top) < box.height, after_isolate: a.left >= box.right - 1,
+                 left_to_right: last > first && Math.abs(a.top - z.top) < 1 ? a.left < z.left : null};
+    } else if (next && next.nodeType === Node.ELEMENT_NODE) {
+      const a = next.getBoundingClientRect();
+      follows = {text: next.textContent.slice(0, 60), same_line: Math.abs(a.top - box.top) < box.height, after_isolate: a.left >= box.right - 1,
+                 left_to_right: null};
+    }
+    return {unicode_bidi: getComputedStyle(b).unicodeBidi, text: b.textContent.slice(0, 120), follows: follows};
+  });
   return {
+    isolates: isolates,
+    unisolated_bidi: unisolated,
+    nuls: nuls,
     title: document.title,
     scripts: document.querySelectorAll('script').length,
     handlers: handlers.map(e => e.tagName.toLowerCase()),

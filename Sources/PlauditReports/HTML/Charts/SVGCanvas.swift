@@ -1,7 +1,9 @@
 import Foundation
 
 /// Collects SVG elements for one chart and writes the `<svg>` element. Every text that goes
-/// in is escaped; numbers are written with two decimals so output is stable across runs.
+/// in is escaped, and isolated when it carries bidirectional controls (SVG has no `<bdi>`:
+/// the FSI … PDI characters of ``BidiIsolation`` do the same there); numbers are written
+/// with two decimals so output is stable across runs.
 struct SVGCanvas {
     let width: Double
     let height: Double
@@ -31,12 +33,12 @@ struct SVGCanvas {
     mutating func rect(x: Double, y: Double, width: Double, height: Double, className: String, fill: String? = nil, tooltip: String? = nil) {
         let style = fill.map { " style=\"fill:\($0)\"" } ?? ""
         let body = "<rect class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(max(0, width)))\" height=\"\(Self.number(max(0, height)))\"\(style)"
-        elements.append(tooltip.map { body + "><title>\(HTMLText.escape($0))</title></rect>" } ?? body + "/>")
+        elements.append(tooltip.map { body + "><title>\(HTMLText.escape(BidiIsolation.isolate($0)))</title></rect>" } ?? body + "/>")
     }
 
     mutating func circle(x: Double, y: Double, radius: Double, className: String, tooltip: String? = nil) {
         let body = "<circle class=\"\(className)\" cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\""
-        elements.append(tooltip.map { body + "><title>\(HTMLText.escape($0))</title></circle>" } ?? body + "/>")
+        elements.append(tooltip.map { body + "><title>\(HTMLText.escape(BidiIsolation.isolate($0)))</title></circle>" } ?? body + "/>")
     }
 
     mutating func polyline(_ points: [(Double, Double)], className: String) {
@@ -58,7 +60,7 @@ struct SVGCanvas {
     mutating func text(_ content: String, x: Double, y: Double, anchor: Anchor = .start, className: String = "label", rotate: Double? = nil) {
         let transform = rotate.map { " transform=\"rotate(\(Self.number($0)) \(Self.number(x)) \(Self.number(y)))\"" } ?? ""
         elements.append(
-            "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(HTMLText.escape(content))</text>"
+            "<text class=\"\(className)\" x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" text-anchor=\"\(anchor.rawValue)\"\(transform)>\(HTMLText.escape(BidiIsolation.isolate(content)))</text>"
         )
     }
 
@@ -69,7 +71,7 @@ struct SVGCanvas {
 
     func render() -> String {
         "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\" "
-            + "width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" aria-label=\"\(HTMLText.escape(title))\">"
-            + "<title>\(HTMLText.escape(title))</title>" + elements.joined() + "</svg>"
+            + "width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" aria-label=\"\(HTMLText.escape(BidiIsolation.isolate(title)))\">"
+            + "<title>\(HTMLText.escape(BidiIsolation.isolate(title)))</title>" + elements.joined() + "</svg>"
     }
 }

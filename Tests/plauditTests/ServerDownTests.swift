@@ -1,0 +1,57 @@
+import Foundation
+import PlauditTesting
+import Testing
+
+/// `plaudit audit` with a configured server that is down: the run ends within seconds with one
+/// line naming the backend and its URL, exit status 1.
+@Suite("plaudit audit against a server that is down")
+struct ServerDownTests {
+    /// A loopback port nothing listens on: one a fake server had, after it stopped.
+    static func deadPort() async throws -> Int {
+        let server = try await FakeHTTPServer.start { _ in .json("{}") }
+        let port = server.port
+        try await server.stop()
+        return port
+    }
+
+    /// A configuration with one scorer of `type` on a `kind` backend at `url`.
+    static func configuration(kind: String, type: String, url: String) -> String {
+        """
+        cache: {path: c.sqlite}
+        backends:
+          - name: down
+            kind: \(kind)
+            urls: [\(url)]
+            model: m
+            concurrency: 4
+            max_retries: 6
+        scorers:
+          - {name: scorer, backend: down, type: \(type)}
+
+        """
+    }
+
+    @Test(
+        "a reward model (start-up probe first) and a judge (the first requests of the run) on a dead port: one line, under 10 s",
+        arguments: [("vllm", "reward-model"), ("openai", "judge")])
+    func deadPort(kind: String, type: String) async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let port = try await Self.deadPort()
+        let url = "http://127.0.0.1:\(port)"
+        try Data(Self.configuration(kind: kind, type: type, url: "http://user:hunter2@127.0.0.1:\(port)").utf8)
+            .write(to: dir.appendingPathComponent("plaudit.yaml"))
+        let start = ContinuousClock.now
+        let run = try await CommandRunner.runOffPool(
+            ["audit", BackendRunTests.fixtures, "--config", "plaudit.yaml", "--out", "out"] + BackendRunTests.fast, in: dir, timeout: 120)
+        let elapsed = ContinuousClock.now - start
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(
+            run.stderr
+                == "plaudit: error: backend 'down' (\(kind) at \(url)): connection refused after 2 attempts — "
+                + "is the server running? Start it, or correct the urls of 'down' in the configuration.\n")
+        #expect(!run.stderr.contains("hunter2"))
+        // The acceptance bound; it takes well under a second of the run itself.
+        #expect(elapsed < .seconds(10), "took \(elapsed)")
+    }
+}
