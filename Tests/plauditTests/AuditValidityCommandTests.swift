@@ -105,7 +105,7 @@ struct AuditValidityCommandTests {
         try Data(prompts.utf8).write(to: dir.appendingPathComponent("prompts.jsonl"))
         let common = [
             "audit", "--prompts", "prompts.jsonl", "--generator", "policy", "--samples", "10", "--scorer", "biased-rm", "--scorer", "fair-rm",
-            "--embedder", "lexical", "--resamples", "400", "--permutations", "99", "--quiet",
+            "--embedder", "lexical", "--resamples", "400", "--permutations", "999", "--quiet",
         ]
         let on = try await CommandRunner.runOffPool(common + ["--validity", "validity-judge", "--out", "on"], in: dir)
         let off = try await CommandRunner.runOffPool(common + ["--out", "off"], in: dir)
@@ -166,5 +166,77 @@ struct AuditValidityCommandTests {
         #expect((without["validity_source"] as? String)?.hasPrefix("none: every response treated as valid") == true)
         #expect(try overall(without, "fair-rm")["flagged"] as? Bool == true)
         #expect((without["notes"] as? [String])?.contains { $0.contains("nothing judged their validity") } == true)
+    }
+}
+
+/// Acting on the verdicts: `--fail-on` as a CI gate and `--export-pairs` as preference data,
+/// against the same fake servers.
+@Suite("plaudit audit --fail-on, --export-pairs (command line)")
+struct AuditActingCommandTests {
+    static func configuration(_ url: String) -> String {
+        AuditValidityCommandTests.configuration(url) + """
+          - {name: quality-judge, backend: judge, type: judge, rubric: validity}
+
+        """
+    }
+
+    @Test("--fail-on UNDER-REWARDS exits 1 on the biased RM and 0 on the fair one; the exported pairs follow the schema and are the biased RM's under-rewarded atypical answers")
+    func gateAndExport() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try await AuditValidityCommandTests.start()
+        try Data(Self.configuration(server.baseURL).utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
+        let prompts = (0..<40).map { #"{"id": "p\#($0)", "prompt": "What is the largest living thing? (\#($0))"}"# }.joined(separator: "\n") + "\n"
+        try Data(prompts.utf8).write(to: dir.appendingPathComponent("prompts.jsonl"))
+        let common = [
+            "audit", "--prompts", "prompts.jsonl", "--generator", "policy", "--samples", "10", "--validity", "validity-judge",
+            "--embedder", "lexical", "--resamples", "400", "--permutations", "999", "--quiet", "--fail-on", "under-rewards,BLIND",
+        ]
+        let biased = try await CommandRunner.runOffPool(
+            common + ["--scorer", "biased-rm", "--quality", "quality-judge", "--export-pairs", "pairs.jsonl", "--out", "biased"], in: dir)
+        let fair = try await CommandRunner.runOffPool(common + ["--scorer", "fair-rm", "--quality", "quality-judge", "--out", "fair"], in: dir)
+        let unmatched = try await CommandRunner.runOffPool(common + ["--scorer", "fair-rm", "--export-pairs", "none.jsonl", "--out", "unmatched"], in: dir)
+        let badGate = try await CommandRunner.runOffPool(common + ["--scorer", "fair-rm", "--fail-on", "WORSE", "--out", "bad"], in: dir)
+        try await server.stop()
+
+        #expect(biased.status == 1, "\(biased.stderr)")
+        #expect(biased.stderr.contains("plaudit: --fail-on under-rewards,BLIND: biased-rm is UNDER-REWARDS"), "\(biased.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("biased/results.json").path), "results are written before the gate")
+        #expect(fair.status == 0, "\(fair.stderr)")
+        let fairResults = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("fair/results.json"))) as? [String: Any])
+        let verdict = ((fairResults["scorers"] as? [[String: Any]])?.first?["verdict"] as? String)
+        #expect(verdict == "ok" || verdict == "INCONCLUSIVE", "\(verdict ?? "none")")
+
+        // The export: one line per under-rewarded quality-matched pair, valid against the schema.
+        let schema = try JSONSchemaSubset(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("docs/schemas/preference-pairs.schema.json"))
+        let lines = try String(contentsOf: dir.appendingPathComponent("pairs.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count >= 20, "\(lines.count) pairs")
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+            #expect(schema.violations(object).isEmpty, "\(schema.violations(object)): \(line)")
+            let pair = try #require(object as? [String: Any])
+            #expect(pair["scorer"] as? String == "biased-rm")
+            #expect((pair["chosen_score"] as! Double) < (pair["rejected_score"] as! Double))
+            #expect(AuditValidityCommandTests.kind(text: pair["chosen"] as! String) == .atypical)
+            #expect(AuditValidityCommandTests.kind(text: pair["rejected"] as! String) == .mainstream)
+        }
+        // The schema itself rejects what it should: a missing field, a wrong type, an extra key.
+        #expect(!schema.violations(["prompt": "p"]).isEmpty)
+        var wrong = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        wrong["chosen_score"] = "high"
+        #expect(schema.violations(wrong) == ["$.chosen_score: not of type [\"number\"]"])
+        wrong["chosen_score"] = 1.0
+        wrong["extra"] = 1
+        #expect(schema.violations(wrong) == ["$: unexpected extra"])
+
+        // Without quality matching there is no ground for "chosen": a clear error, results kept.
+        #expect(unmatched.status == 1)
+        #expect(unmatched.stderr.contains("--export-pairs: the pairs are not quality-matched"), "\(unmatched.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("none.jsonl").path))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("unmatched/results.json").path))
+        #expect(badGate.status == 2 && badGate.stderr.contains("--fail-on: 'WORSE' is not a verdict"), "\(badGate.stderr)")
     }
 }
