@@ -182,7 +182,54 @@ struct BrowserReportTests {
 
     /// The README's first command, as it is (the assets are installed by CI), then the report
     /// it wrote in the browser.
-    @Test("the README demo's report: gap, under-reward and two scatter charts, no console error; `plaudit report` re-renders the same files",
+    /// Three scorers on the same responses, one of them blind and named with a right-to-left
+    /// override: the ranking, discrimination and paired-difference charts.
+    static var comparisonDataset: (data: String, scores: String) {
+        var lines: [String] = [], scores: [String] = []
+        for p in 0..<8 {
+            var responses: [[String: Any]] = (0..<4).map { ["id": "m\($0)", "text": "A common answer \($0) to prompt \(p)", "cluster": "mainstream", "valid": true] }
+            responses += (0..<3).map { ["id": "a\($0)", "text": "An odd answer \($0) to prompt \(p)", "cluster": "odd", "valid": true] }
+            responses += (0..<2).map { ["id": "x\($0)", "text": "Garbage \($0) \(p)", "cluster": "junk", "valid": false] }
+            let item: [String: Any] = ["id": "p\(p)", "prompt": "Prompt \(p)", "responses": responses]
+            lines.append(String(decoding: try! JSONSerialization.data(withJSONObject: item, options: [.sortedKeys]), as: UTF8.self))
+            for (j, response) in responses.enumerated() {
+                let id = response["id"] as! String
+                let wobble = Double((p * 7 + j * 3) % 5) / 10
+                let fair = (id.hasPrefix("x") ? -2.0 : 0) + wobble
+                let rows: [(String, Double)] = [("rm-fair", fair), ("rm-biased", fair - (id.hasPrefix("a") ? 1 : 0)), (bidiScorer, Double((p * 5 + j * 11) % 7))]
+                for (scorer, score) in rows {
+                    let row: [String: Any] = ["item_id": "p\(p)", "response_id": id, "scorer": scorer, "score": score]
+                    scores.append(String(decoding: try! JSONSerialization.data(withJSONObject: row), as: UTF8.self))
+                }
+            }
+        }
+        return (lines.joined(separator: "\n") + "\n", scores.joined(separator: "\n") + "\n")
+    }
+
+    @Test("scorer comparison: the ranking, discrimination and paired-difference charts are laid out, the blind scorer's label isolated",
+          .enabled(if: enabled))
+    func comparisonCharts() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (data, scores) = Self.comparisonDataset
+        try Data(data.utf8).write(to: dir.appendingPathComponent("data.jsonl"))
+        try Data(scores.utf8).write(to: dir.appendingPathComponent("scores.jsonl"))
+        let run = try await CommandRunner.runOffPool(
+            ["audit", "data.jsonl", "--scores", "scores.jsonl", "--clustering", "labels", "--embedder", "lexical", "--resamples", "200",
+             "--permutations", "999", "--out", "out", "--quiet"], in: dir
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let seen = try await BrowserCheck.open(dir.appendingPathComponent("out/report.html"))
+        let ids = seen.dom.charts.map(\.id)
+        for id in ["chart-ranking", "chart-discrimination", "chart-comparisons"] { #expect(ids.contains(id), "\(ids)") }
+        #expect(seen.chartsRendered, "\(seen.dom.charts)")
+        #expect(seen.inert, "console \(seen.console), requests \(seen.requests)")
+        #expect(seen.dom.text.contains("rm-biased under-rewards more than rm-fair"))
+        let markdown = try String(contentsOf: dir.appendingPathComponent("out/report.md"), encoding: .utf8)
+        #expect(markdown.contains("**BLIND**") && markdown.contains("## Scorer ranking") && markdown.contains("## Per prompt"))
+    }
+
+    @Test("the README demo's report: gap, under-reward, ranking, discrimination, paired-difference and two scatter charts, no console error; `plaudit report` re-renders the same files",
           .enabled(if: enabled && (PairwiseJudgeCommandTests.hasLocalModel || TextCommandTests.required)))
     func readmeDemo() async throws {
         let dir = try CommandRunner.scratch()
@@ -197,7 +244,9 @@ struct BrowserReportTests {
         #expect(demo.status == 0, "\(demo.stderr)")
         let screenshot = ProcessInfo.processInfo.environment["PLAUDIT_SCREENSHOT"].map { URL(fileURLWithPath: $0) }
         let seen = try await BrowserCheck.open(dir.appendingPathComponent("results/report.html"), screenshot: screenshot)
-        #expect(seen.dom.charts.map(\.id) == ["chart-gap", "chart-under-reward", "chart-scatter-0", "chart-scatter-1"])
+        #expect(
+            seen.dom.charts.map(\.id)
+                == ["chart-gap", "chart-under-reward", "chart-ranking", "chart-discrimination", "chart-comparisons", "chart-scatter-0", "chart-scatter-1"])
         #expect(seen.chartsRendered, "\(seen.dom.charts)")
         #expect(seen.inert, "console \(seen.console), requests \(seen.requests)")
         #expect(seen.dom.text.contains("smollm2-perplexity"))
