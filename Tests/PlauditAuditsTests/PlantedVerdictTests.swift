@@ -50,14 +50,16 @@ struct PlantedVerdictTests {
         let biased = share { $0.verdicts["biased"] == .underRewards }
         let inverted = share { $0.verdicts["inverted"] == .prefersInvalid }
         let fairFlagged = share { ![.ok, .inconclusive].contains($0.verdicts["fair"]) }
+        let biasedWorse = share { $0.finding("biased", "fair") == .firstUnderRewardsMore }
+        let fairDiffer = share { $0.finding("fair", "fair2") != .noDifference }
+        // One line for the record (docs/audit.md quotes it).
+        print("planted verdicts over \(runs.count) datasets: noise BLIND \(blind), biased UNDER-REWARDS \(biased), inverted PREFERS-INVALID \(inverted), fair flagged \(fairFlagged); biased worse than fair \(biasedWorse), fair vs fair2 different \(fairDiffer)")
         #expect(blind >= 0.90, "noise BLIND in \(blind)")
         #expect(biased >= 0.90, "biased UNDER-REWARDS in \(biased)")
         #expect(inverted >= 0.90, "inverted PREFERS-INVALID in \(inverted)")
         #expect(fairFlagged <= 0.08, "fair flagged in \(fairFlagged)")
 
         // Scorers are compared in run order (alphabetical for precomputed scores): biased < fair < fair2.
-        let biasedWorse = share { $0.finding("biased", "fair") == .firstUnderRewardsMore }
-        let fairDiffer = share { $0.finding("fair", "fair2") != .noDifference }
         #expect(biasedWorse >= 0.90, "biased found worse than fair in \(biasedWorse)")
         #expect(fairDiffer <= 0.08, "fair and fair2 found different in \(fairDiffer)")
         // A comparison always names both scorers and the shared prompts.
