@@ -251,6 +251,19 @@ struct BrowserReportTests {
         #expect(seen.inert, "console \(seen.console), requests \(seen.requests)")
         #expect(seen.dom.text.contains("smollm2-perplexity"))
 
+        // The README's gate: the same run again, answered wholly from the cache (scores and
+        // embeddings), exits 1 because both scorers are BLIND.
+        let gate = try await CommandRunner.runOffPool(
+            ["audit", fixtures, "--local-judge", "--local-perplexity", "--fail-on", "UNDER-REWARDS,BLIND", "--out", "gate", "--quiet"],
+            in: dir, environment: environment, timeout: 1_200
+        )
+        #expect(gate.status == 1, "\(gate.stderr)")
+        #expect(gate.stderr.contains("smollm2-judge is BLIND") && gate.stderr.contains("smollm2-perplexity is BLIND"), "\(gate.stderr)")
+        let rerun = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("gate/results.json"))) as? [String: Any])
+        let counts = try #require((rerun["manifest"] as? [String: Any])?["counts"] as? [String: Int])
+        #expect(counts["requests"] == 0 && counts["embeddings_computed"] == 0 && counts["cache_hits"] == 648, "\(counts)")
+
         let markdown = try Data(contentsOf: dir.appendingPathComponent("results/report.md"))
         let html = try Data(contentsOf: dir.appendingPathComponent("results/report.html"))
         let again = try await CommandRunner.runOffPool(["report", "results/results.json", "--out", "again"], in: dir)

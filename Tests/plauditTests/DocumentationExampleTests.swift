@@ -43,6 +43,8 @@ struct DocumentationExampleTests {
         "swift run plaudit audit fixtures/open-ended --local-judge --local-perplexity --install-assets":
             "the demo (3-4 minutes): BrowserReportTests runs it, adding only --quiet",
         "bash .ci/run": "the whole test suite as CI runs it, this test included",
+        "swift run plaudit audit fixtures/open-ended --local-judge --local-perplexity --fail-on UNDER-REWARDS,BLIND  # exit 1":
+            "the demo again as a gate: BrowserReportTests runs it after the demo, from the cache, and expects exit 1",
     ]
 
     static let fakeServerURL = "http://localhost:8000"
