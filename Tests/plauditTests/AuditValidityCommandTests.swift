@@ -79,6 +79,21 @@ struct AuditValidityCommandTests {
         }
     }
 
+    /// Starts the fake servers and writes `plaudit.yaml` (from `configuration` of the servers'
+    /// URL) and 40 prompts into `dir`; the caller stops the server.
+    static func prepare(_ dir: URL, configuration: (String) -> String) async throws -> FakeHTTPServer {
+        let server = try await start()
+        do {
+            try Data(configuration(server.baseURL).utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
+            let prompts = (0..<40).map { #"{"id": "p\#($0)", "prompt": "What is the largest living thing? (\#($0))"}"# }.joined(separator: "\n") + "\n"
+            try Data(prompts.utf8).write(to: dir.appendingPathComponent("prompts.jsonl"))
+        } catch {
+            try await server.stop()
+            throw error
+        }
+        return server
+    }
+
     static func configuration(_ url: String) -> String {
         """
         cache: {path: cache.sqlite}
@@ -99,10 +114,7 @@ struct AuditValidityCommandTests {
     func plantedWithValidity() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try await Self.start()
-        try Data(Self.configuration(server.baseURL).utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
-        let prompts = (0..<40).map { #"{"id": "p\#($0)", "prompt": "What is the largest living thing? (\#($0))"}"# }.joined(separator: "\n") + "\n"
-        try Data(prompts.utf8).write(to: dir.appendingPathComponent("prompts.jsonl"))
+        let server = try await Self.prepare(dir, configuration: Self.configuration)
         let common = [
             "audit", "--prompts", "prompts.jsonl", "--generator", "policy", "--samples", "10", "--scorer", "biased-rm", "--scorer", "fair-rm",
             "--embedder", "lexical", "--resamples", "400", "--permutations", "999", "--quiet",
@@ -184,10 +196,7 @@ struct AuditActingCommandTests {
     func gateAndExport() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let server = try await AuditValidityCommandTests.start()
-        try Data(Self.configuration(server.baseURL).utf8).write(to: dir.appendingPathComponent("plaudit.yaml"))
-        let prompts = (0..<40).map { #"{"id": "p\#($0)", "prompt": "What is the largest living thing? (\#($0))"}"# }.joined(separator: "\n") + "\n"
-        try Data(prompts.utf8).write(to: dir.appendingPathComponent("prompts.jsonl"))
+        let server = try await AuditValidityCommandTests.prepare(dir, configuration: Self.configuration)
         let common = [
             "audit", "--prompts", "prompts.jsonl", "--generator", "policy", "--samples", "10", "--validity", "validity-judge",
             "--embedder", "lexical", "--resamples", "400", "--permutations", "999", "--quiet", "--fail-on", "under-rewards,BLIND",
