@@ -91,6 +91,7 @@ struct RedeployTests {
         #expect(second.stderr.contains("rm-a: the model answering at \(rm.server.baseURL) changed since the cached answers (fingerprint "), "\(second.stderr)")
         #expect(second.stderr.contains("its answers are asked again; the old ones stay in the cache"))
         #expect(!first.stderr.contains("changed since the cached answers"))
+        print("redeploy note: " + (second.stderr.split(separator: "\n").first { $0.contains("changed since") } ?? "none"))
 
         // The second run's results are the new model's, and its verdict differs.
         #expect(try BackendRunTests.scores(dir, "second") == BackendRunTests.scores(dir, "reference"))
@@ -113,5 +114,45 @@ struct RedeployTests {
         let fingerprintLine = try #require(lines.first { $0.hasPrefix("fingerprint") })
         #expect(fingerprintLine.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first == "1", "\(stats.stdout)")
         #expect(responses >= stored)
+    }
+
+    @Test("a TEI reward model whose /info reports a new model_sha gets a new namespace, though its probe scores are the same")
+    func teiModelSHA() async throws {
+        let dir = try CommandRunner.scratch()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let sha = SwappableRM.SharedModel()
+        let server = try await FakeHTTPServer.start { request in
+            switch request.path {
+            case "/info":
+                return .json(#"{"model_id":"fake/deberta-rm","model_sha":"\#(sha.current)","model_type":{"classifier":{"id2label":{"0":"LABEL_0"}}}}"#)
+            case "/predict":
+                let inputs = request.json?["inputs"] as? [[String]] ?? []
+                let answers = inputs.map { #"[{"score":\#(FakeRewardServer.score(of: $0.last ?? "")),"label":"LABEL_0"}]"# }
+                return .json("[" + answers.joined(separator: ",") + "]")
+            default:
+                return .json(#"{"error":"Not Found","error_type":"validation"}"#, status: 404)
+            }
+        }
+        let yaml = """
+            cache: {path: cache.sqlite}
+            backends:
+              - {name: tei, kind: tei, urls: [\(server.baseURL)], model: fake/deberta-rm, concurrency: 2}
+            scorers:
+              - {name: rm-t, backend: tei, type: reward-model}
+
+            """
+        let first = try await CommandRunner.runOffPool(try BackendRunTests.audit(dir, yaml, out: "first"), in: dir)
+        let same = try await CommandRunner.runOffPool(try BackendRunTests.audit(dir, yaml, out: "same"), in: dir)
+        sha.set("B")
+        let second = try await CommandRunner.runOffPool(try BackendRunTests.audit(dir, yaml, out: "second").filter { $0 != "--quiet" }, in: dir)
+        try await server.stop()
+        for run in [first, same, second] { #expect(run.status == 0, "\(run.stderr)") }
+        let stored = try #require(try Self.counts(dir, "first")["cache_stored"])
+        #expect(stored > 0)
+        #expect(try Self.counts(dir, "same")["cache_hits"] == stored)
+        #expect(try Self.counts(dir, "second")["cache_hits"] == 0)
+        #expect(second.stderr.contains("rm-t: the model answering at \(server.baseURL) changed since the cached answers"), "\(second.stderr)")
+        #expect(second.stderr.contains("rm-t: probe scores: good="), "the TEI start-up probe is shown: \(second.stderr)")
+        #expect(try BackendRunTests.scores(dir, "second") == BackendRunTests.scores(dir, "first"))
     }
 }
