@@ -14,8 +14,12 @@ public enum BackendRegistry {
         backend.kind == .anthropic ? AnthropicChatGenerator.clientConfiguration(backend) : backend
     }
 
-    /// The scorer `scorer` on `backend`. A vLLM reward model is probed first: a server that
-    /// returns constant or sigmoid-squashed scores stops the run here, with the fix.
+    /// The scorer `scorer` on `backend`. A vLLM or TEI reward model is probed first: a server
+    /// that returns constant scores (or, on vLLM, sigmoid-squashed ones) stops the run here,
+    /// with the fix. Every cached scorer comes back as a ``FingerprintedScorer``: its cache
+    /// identity holds a fingerprint of the model answering (probe scores, server metadata, a
+    /// judge's answer to a fixed probe), so a model replaced behind the same URL and name never
+    /// gets the old model's cached answers.
     public static func make(
         _ scorer: ScorerConfiguration,
         backend: BackendConfiguration,
@@ -29,11 +33,17 @@ public enum BackendRegistry {
             let rm = try VLLMRewardScorer(backend: try require(client, scorer), name: scorer.name)
             let report = try await rm.probe()
             progress.note("\(scorer.name): \(report.description.replacingOccurrences(of: "\n", with: "; "))")
-            return rm
+            let metadata = await ScorerFingerprints.vllmMetadata(rm.backend)
+            return FingerprintedScorer(rm, fingerprint: ScorerFingerprints.rewardModel(report, metadata: metadata))
         case (.rewardModel, .tei):
-            return try TEIRewardScorer(backend: try require(client, scorer), name: scorer.name)
+            let rm = try TEIRewardScorer(backend: try require(client, scorer), name: scorer.name)
+            let report = try await rm.probe()
+            progress.note("\(scorer.name): \(report.description.replacingOccurrences(of: "\n", with: "; "))")
+            let metadata = await ScorerFingerprints.teiMetadata(rm.backend)
+            return FingerprintedScorer(rm, fingerprint: ScorerFingerprints.rewardModel(report, metadata: metadata))
         case (.rewardModel, .httpTemplate):
-            return try HTTPTemplateScorer(backend: try require(client, scorer), name: scorer.name)
+            let rm = try HTTPTemplateScorer(backend: try require(client, scorer), name: scorer.name)
+            return FingerprintedScorer(rm, fingerprint: ModelFingerprint(parts: try await ScorerFingerprints.probeScores(rm)))
         case (.rewardModel, .subprocess):
             // The program does not get any backend's API key.
             var environment = ProcessInfo.processInfo.environment
@@ -41,10 +51,12 @@ public enum BackendRegistry {
             return try SubprocessScorer(configuration: backend, name: scorer.name, environment: environment)
         case (.judge, _) where servesChat(backend.kind):
             let generator = try chatGenerator(client: try require(client, scorer))
-            return ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
+            let judge = ChatLogprobJudge(name: scorer.name, generator: generator, rubric: try require(rubric, scorer))
+            return FingerprintedScorer(judge, fingerprint: try await ScorerFingerprints.judge(judge, pairwise: judge.rubric.mode == .pairwise))
         case (.perplexity, .llamaCpp):
             let client = try require(client, scorer)
-            return LlamaCppPerplexityScorer(name: scorer.name, client: client, model: backend.model ?? "")
+            let perplexity = LlamaCppPerplexityScorer(name: scorer.name, client: client, model: backend.model ?? "")
+            return FingerprintedScorer(perplexity, fingerprint: ModelFingerprint(parts: try await ScorerFingerprints.probeScores(perplexity)))
         default:
             throw ConfigurationError("scorer '\(scorer.name)': a \(scorer.type.rawValue) scorer cannot run on a \(backend.kind.rawValue) backend")
         }
@@ -69,10 +81,17 @@ public enum BackendRegistry {
     }
 
     public static func localJudge(client: BackendClient, rubric: Rubric) throws -> any RewardScorer {
-        ChatLogprobJudge(name: ScorerNames.judge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
+        local(ChatLogprobJudge(name: ScorerNames.judge, generator: try OpenAIChatGenerator(client: client), rubric: rubric), client: client)
     }
 
     public static func localPerplexity(client: BackendClient) -> any RewardScorer {
-        LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: client.configuration.model ?? "")
+        local(LlamaCppPerplexityScorer(name: ScorerNames.perplexity, client: client, model: client.configuration.model ?? ""), client: client)
+    }
+
+    /// A scorer on the built-in local model, fingerprinted by the model file's pinned digest
+    /// (no request). A server at `--llama-url` runs an unknown model whose answers are not
+    /// cached, so its scorer stays as it is.
+    public static func local(_ scorer: any RewardScorer, client: BackendClient) -> any RewardScorer {
+        client.configuration.identityURL == nil ? scorer : FingerprintedScorer(scorer, fingerprint: ScorerFingerprints.localModel)
     }
 }

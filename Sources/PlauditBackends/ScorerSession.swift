@@ -98,11 +98,11 @@ public struct ScorerSession: Sendable {
                         }
                         if let rubric = localPairwiseRubric {
                             let judge = ChatLogprobJudge(name: ScorerNames.pairwiseJudge, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
-                            live.append(LiveScorer(scorer: judge, concurrency: concurrency, rubric: rubric))
+                            live.append(LiveScorer(scorer: BackendRegistry.local(judge, client: client), concurrency: concurrency, rubric: rubric))
                         }
                         if let rubric = localValidityRubric {
                             let judge = ChatLogprobJudge(name: ScorerNames.validity, generator: try OpenAIChatGenerator(client: client), rubric: rubric)
-                            live.append(LiveScorer(scorer: judge, concurrency: concurrency, rubric: rubric))
+                            live.append(LiveScorer(scorer: BackendRegistry.local(judge, client: client), concurrency: concurrency, rubric: rubric))
                         }
                         if localPerplexity {
                             live.append(LiveScorer(scorer: BackendRegistry.localPerplexity(client: client), concurrency: concurrency))

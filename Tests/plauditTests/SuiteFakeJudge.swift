@@ -38,9 +38,24 @@ enum SuiteFakeJudge {
         .judgeVerdict(String(rating), runnerUp: String(rating < 9 ? rating + 1 : rating - 1))
     }
 
-    /// How many logged requests carry `tag` in their body.
+    /// How many logged requests carry `tag` in their body, not counting the fixed probe each
+    /// run sends every judge at start-up to fingerprint the model answering.
     static func requests(_ server: FakeHTTPServer, tagged tag: String) -> Int {
-        server.log.filter { String(decoding: $0.body, as: UTF8.self).contains(tag) }.count
+        server.log.filter {
+            let body = String(decoding: $0.body, as: UTF8.self)
+            return body.contains(tag) && !body.contains(probePrompt)
+        }.count
+    }
+
+    /// The prompt of the judges' start-up probe (RewardProbe's first conversation).
+    static let probePrompt = "What is the capital of France?"
+
+    /// How many start-up probes carry `tag`.
+    static func probes(_ server: FakeHTTPServer, tagged tag: String) -> Int {
+        server.log.filter {
+            let body = String(decoding: $0.body, as: UTF8.self)
+            return body.contains(tag) && body.contains(probePrompt)
+        }.count
     }
 
     /// Grouped JSONL: `prompts` prompts, each with four modal answers (cluster `main`) and two

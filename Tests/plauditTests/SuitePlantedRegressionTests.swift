@@ -112,6 +112,8 @@ struct SuitePlantedRegressionTests {
         let afterPlant = counts()
         #expect(afterPlant.a == afterBaseline.a, "a second run after a one-rubric edit makes requests only for that rubric: \(afterPlant)")
         #expect(afterPlant.b == afterReword.b + 48, "\(afterPlant)")
+        // Every run that scores fingerprints each judge with one fixed probe, and no more.
+        #expect(SuiteFakeJudge.probes(server, tagged: "[rubric A]") <= 3, "\(SuiteFakeJudge.probes(server, tagged: "[rubric A]"))")
         print("suite planted regression: requests per rubric after baseline \(afterBaseline), after rewording b \(afterReword), after planting in b \(afterPlant)")
 
         let diff = try String(contentsOf: dir.appendingPathComponent("out/diff.md"), encoding: .utf8)

@@ -7,7 +7,8 @@ public import PlauditCore
 ///
 /// A run killed at any moment and started again therefore asks only for what was not yet
 /// stored. Failures are recorded, never cached. Scorers without a cache identity, or whose
-/// identity names no model, are not cached. If the scorer throws (it is unusable), the answers
+/// identity names no model, are not cached. A ``FingerprintedScorer`` whose fingerprint differs
+/// from the one last recorded in the cache gets a one-line note (see ``FingerprintRecord``). If the scorer throws (it is unusable), the answers
 /// received so far are stored before the error is rethrown.
 public struct ScoreCollector: Sendable {
     /// Calls in flight, the cache and whether to refresh it.
@@ -73,6 +74,13 @@ public struct ScoreCollector: Sendable {
         let identity = fanOut.cache == nil ? nil : scorer.cacheIdentity.flatMap { $0.model.isEmpty ? nil : $0 }
         var fanOut = self.fanOut
         if identity == nil { fanOut.cache = nil }
+        // A model replaced behind the same URL and name has a new fingerprint, hence new keys;
+        // say so once, so the new namespace is not a silent surprise.
+        if let fingerprinted = scorer as? FingerprintedScorer, let cache = fanOut.cache,
+            let note = try await FingerprintRecord.update(fingerprinted, cache: cache)
+        {
+            progress.note(note)
+        }
         if let identity {
             for index in jobs.indices {
                 jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request)
