@@ -124,19 +124,20 @@ struct ReportHygieneTests {
         return results
     }
 
-    @Test("report.md: the example line and row, exactly; no raw control character anywhere")
+    @Test("report.md: the worst-pair row, exactly; no raw control character anywhere")
     func calibrationMarkdown() throws {
         let markdown = CalibrationMarkdown.render(Self.hostileResults())
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.contains("**rm-flagged** on \(Self.fsi)i1\(Self.rlo)evil\(Self.pdf)\(Self.pdi): Write \\| a poem &lt;b&gt;now&lt;/b&gt;"))
-        #expect(lines.contains("| atypical | -0.500 | \(Self.fsi)\(Self.lri)open\u{2400}\u{2407}\u{241B}\\[31m&lt;script&gt;x&lt;/script&gt;\(Self.pdi)\(Self.pdi) |"))
+        #expect(lines.contains(
+            "| 1 | \(Self.fsi)i1\(Self.rlo)evil\(Self.pdf)\(Self.pdi): Write \\| a poem &lt;b&gt;now&lt;/b&gt; | Roses are red | 2.500 | "
+                + "\(Self.fsi)\(Self.lri)open\u{2400}\u{2407}\u{241B}\\[31m&lt;script&gt;x&lt;/script&gt;\(Self.pdi)\(Self.pdi) | -0.500 |"))
         #expect(!markdown.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) })
     }
 
     @Test("report.html: the same text inside <bdi>, the prompt after it outside; no NUL, no script element")
     func calibrationHTML() throws {
         let html = AnyResults.calibration(Self.hostileResults()).html
-        #expect(html.contains("<p><strong>rm-flagged</strong> on <bdi>i1\(Self.rlo)evil\(Self.pdf)</bdi>: Write | a poem &lt;b&gt;now&lt;/b&gt;</p>"))
+        #expect(html.contains("<td><bdi>i1\(Self.rlo)evil\(Self.pdf)</bdi>: Write | a poem &lt;b&gt;now&lt;/b&gt;</td>"), "\(html)")
         #expect(html.contains("<td><bdi>\(Self.lri)open\u{2400}\u{2407}\u{241B}[31m&lt;script&gt;x&lt;/script&gt;\(Self.pdi)</bdi></td>"))
         #expect(!html.contains("\u{0}"))
         #expect(!html.contains("<script"))
