@@ -6,13 +6,6 @@ import Testing
 /// line naming the backend and its URL, exit status 1.
 @Suite("plaudit audit against a server that is down")
 struct ServerDownTests {
-    /// A loopback port nothing listens on: one a fake server had, after it stopped.
-    static func deadPort() async throws -> Int {
-        let server = try await FakeHTTPServer.start { _ in .json("{}") }
-        let port = server.port
-        try await server.stop()
-        return port
-    }
 
     /// A configuration with one scorer of `type` on a `kind` backend at `url`.
     static func configuration(kind: String, type: String, url: String) -> String {
@@ -37,7 +30,9 @@ struct ServerDownTests {
     func deadPort(kind: String, type: String) async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let port = try await Self.deadPort()
+        let closed = try ClosedLoopbackPort()
+        let port = closed.port
+        defer { withExtendedLifetime(closed) {} }
         let url = "http://127.0.0.1:\(port)"
         try Data(Self.configuration(kind: kind, type: type, url: "http://user:hunter2@127.0.0.1:\(port)").utf8)
             .write(to: dir.appendingPathComponent("plaudit.yaml"))

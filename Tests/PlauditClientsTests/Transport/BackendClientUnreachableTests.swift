@@ -14,13 +14,6 @@ struct BackendClientUnreachableTests {
     struct Answer: Decodable, Sendable, Equatable { let value: Int }
     struct Question: Encodable { let ask: Int }
 
-    /// A loopback port nothing listens on: one a fake server had, after it stopped.
-    static func deadPort() async throws -> Int {
-        let server = try await FakeHTTPServer.start { _ in .json("{}") }
-        let port = server.port
-        try await server.stop()
-        return port
-    }
 
     /// What each transport can tell of "nothing listens": AsyncHTTPClient sees the refusal,
     /// libcurl under URLSession only that it could not connect.
@@ -45,7 +38,9 @@ struct BackendClientUnreachableTests {
 
     @Test("nothing listening: after one quick retry, an `unreachable` error naming the backend, its kind and URL, without credentials", arguments: kinds)
     func refused(kind: TransportKind) async throws {
-        let port = try await Self.deadPort()
+        let closed = try ClosedLoopbackPort()
+        let port = closed.port
+        defer { withExtendedLifetime(closed) {} }
         let clock = ManualClock()
         let (client, transports) = try client(kind, urls: ["http://user:hunter2@127.0.0.1:\(port)"], clock: clock.transportClock)
         let start = ContinuousClock.now
@@ -67,7 +62,9 @@ struct BackendClientUnreachableTests {
 
     @Test("the first requests of a run, all at once against a server that is down: every one ends quickly", arguments: kinds)
     func concurrentFirstRequests(kind: TransportKind) async throws {
-        let port = try await Self.deadPort()
+        let closed = try ClosedLoopbackPort()
+        let port = closed.port
+        defer { withExtendedLifetime(closed) {} }
         let (client, transports) = try client(kind, urls: ["http://127.0.0.1:\(port)"], clock: .system)
         let start = ContinuousClock.now
         let codes = await withTaskGroup(of: ClientError.Code?.self) { group in
