@@ -6,6 +6,9 @@ struct CommandRunner {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Seconds from the child's launch to its exit, measured on the thread that waited for it
+        /// (not on Swift's cooperative pool, which a busy test run can hold for a minute).
+        var duration: Double = 0
     }
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -31,6 +34,7 @@ struct CommandRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let launched = DispatchTime.now()
         try process.run()
         let watchdog = timeout.map { seconds in
             DispatchWorkItem { [process] in
@@ -47,7 +51,8 @@ struct CommandRunner {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
+            stderr: String(decoding: errData, as: UTF8.self),
+            duration: Double(DispatchTime.now().uptimeNanoseconds - launched.uptimeNanoseconds) / 1e9
         )
     }
 
