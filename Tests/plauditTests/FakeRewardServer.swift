@@ -89,8 +89,8 @@ final class FakeRewardServer: Sendable {
             case .truncated:
                 .truncated(status: 200, body: Data(#"{"id":"pool-1","object":"list","created":0,"model":"fake-rm","data":[{"index":0,"object":"pooling","data":[1.5]}]}"#.utf8), keepBytes: 40)
             case .slow:
-                // Well past the request timeout the tests configure (2 s).
-                .json(#"{"id":"pool-1","object":"list","created":0,"model":"fake-rm","data":[{"index":0,"object":"pooling","data":[0.5]}]}"#, delay: .seconds(6))
+                // Well past the request timeout the tests configure (4 s).
+                .json(#"{"id":"pool-1","object":"list","created":0,"model":"fake-rm","data":[{"index":0,"object":"pooling","data":[0.5]}]}"#, delay: .seconds(10))
             }
         }
     }
