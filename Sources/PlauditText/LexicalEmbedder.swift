@@ -1,5 +1,6 @@
 public import PlauditCore
 import Foundation
+import Synchronization
 
 /// Deterministic hashed TF-IDF vectors: the embedder that needs no model files.
 ///
@@ -8,8 +9,11 @@ import Foundation
 /// family, mixed with equal weight (character n-grams would otherwise outnumber words about
 /// ten to one) and L2-normalised again. Text is NFC-normalised before it is split into words.
 ///
-/// IDF is computed over the texts of one ``embed(_:)`` call: pass the whole corpus at once.
-/// The same corpus always gives the same vectors, on any machine.
+/// IDF is computed over the texts of one ``embed(_:)`` call, or over each group of
+/// ``embed(groups:progress:)``: the audits embed each prompt's responses as a corpus of its own,
+/// so a prompt's clusters do not change with the other prompts in a file (over a large file,
+/// words shared by one prompt's answers would otherwise lose their weight and its clusters
+/// merge). The same corpus always gives the same vectors, on any machine.
 ///
 /// Its vectors are never cached (no ``cacheIdentity``): a text's vector changes with the other
 /// texts of the call, so a vector stored per text would be wrong in another corpus, and one
@@ -36,13 +40,27 @@ public struct LexicalEmbedder: Embedder {
                 "char_ngrams": "\(characterNGrams.lowerBound)-\(characterNGrams.upperBound) (within words)",
                 "hashing": "fnv1a-64, signed",
                 "tf": "1 + ln(tf)",
-                "idf": "ln((1 + n) / (1 + df)) + 1 over the embedded corpus",
+                "idf": "ln((1 + n) / (1 + df)) + 1 over the embedded corpus (in an audit, each prompt's responses)",
             ]
         )
     }
 
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         vectors(for: texts)
+    }
+
+    public var dependsOnCorpus: Bool { true }
+
+    /// Each group weighed on its own, the groups spread over the machine's cores (on Dispatch
+    /// threads, not Swift's cooperative pool).
+    public func embed(groups: [[String]], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[[Float]]] {
+        let embedder = self
+        let texts = Atomic<Int>(0)
+        return await DispatchWork.map(groups.count) { g in
+            let vectors = embedder.vectors(for: groups[g])
+            done(texts.add(groups[g].count, ordering: .relaxed).newValue)
+            return vectors
+        }
     }
 
     /// The synchronous core of ``embed(_:)``.

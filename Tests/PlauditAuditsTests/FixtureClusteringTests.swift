@@ -26,15 +26,9 @@ struct FixtureClusteringTests {
         try DatasetReader().read(paths: [root.appendingPathComponent("fixtures/open-ended").path])
     }
 
+    /// Each prompt's responses embedded as a corpus of their own, as the audit embeds them.
     static func vectors(_ dataset: Dataset, embedder: any Embedder) async throws -> [[[Float]]] {
-        let flat = try await embedder.embed(dataset.items.flatMap { $0.responses.map(\.text) })
-        var offset = 0
-        var out: [[[Float]]] = []
-        for item in dataset.items {
-            out.append(Array(flat[offset..<(offset + item.responses.count)]))
-            offset += item.responses.count
-        }
-        return out
+        try await embedder.embed(groups: dataset.items.map { $0.responses.map(\.text) }) { _ in }
     }
 
     static func agreement(_ dataset: Dataset, _ vectors: [[[Float]]], threshold: Double) -> Agreement {
@@ -73,6 +67,13 @@ struct FixtureClusteringTests {
         #expect(result.modalMatches == result.prompts)
         #expect(result.meanARI >= 0.8, "mean ARI \(result.meanARI)")
         let grid = [0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+        for cut in grid {
+            let row = Self.agreement(dataset, vectors, threshold: cut)
+            let clusters = PromptStructureBuilder(options: .init(clustering: .agglomerative(threshold: cut)))
+                .structures(items: dataset.items, vectors: vectors).map(\.clusterCount)
+            print(String(format: "lexical cut %.2f: mean ARI %.3f, clusters/prompt %.2f, modal purity %.3f, modal matches %d/%d",
+                cut, row.meanARI, Double(clusters.reduce(0, +)) / Double(clusters.count), row.purity, row.modalMatches, row.prompts))
+        }
         #expect(Self.chosen(dataset, vectors, grid: grid) == CalibrationOptions.defaultThreshold)
         #expect(CalibrationOptions.defaultThreshold(embedder: LexicalEmbedder().descriptor.name) == CalibrationOptions.defaultThreshold)
     }

@@ -142,7 +142,7 @@ struct LexicalEmbedderTests {
                 "char_ngrams": "3-5 (within words)",
                 "hashing": "fnv1a-64, signed",
                 "tf": "1 + ln(tf)",
-                "idf": "ln((1 + n) / (1 + df)) + 1 over the embedded corpus",
+                "idf": "ln((1 + n) / (1 + df)) + 1 over the embedded corpus (in an audit, each prompt's responses)",
             ])
         let custom = LexicalEmbedder(dimension: 300, wordNGrams: 1...3, characterNGrams: 2...4)
         #expect(custom.descriptor.dimension == 300)

@@ -74,7 +74,7 @@ public struct CalibrationOptions: Sendable {
     /// calibrated on `fixtures/open-ended/`: the cut with the best mean adjusted Rand index
     /// against the authors' cluster labels among those whose modal clusters are at least 95%
     /// mainstream answers (see docs/audit.md).
-    public static let defaultThreshold = 0.75
+    public static let defaultThreshold = 0.8
 
     /// The cut for MiniLM sentence embeddings, calibrated the same way.
     public static let miniLMThreshold = 0.25

@@ -2,8 +2,9 @@
 ///
 /// Contract: `embed` returns one vector per text, in order, all of ``EmbedderDescriptor/dimension``
 /// floats; identical inputs give identical vectors. Embedders whose vectors depend on the
-/// whole batch (such as corpus-level IDF) say so in their documentation, and callers pass the
-/// whole corpus in one call.
+/// whole batch (such as corpus-level IDF) say so with ``dependsOnCorpus``; the audits then
+/// embed each prompt's responses as a corpus of its own (``embed(groups:progress:)``), so a
+/// prompt's clusters never depend on what else is in the file.
 public protocol Embedder: Sendable {
     var descriptor: EmbedderDescriptor { get }
     func embed(_ texts: [String]) async throws -> [[Float]]
@@ -23,6 +24,16 @@ public protocol Embedder: Sendable {
     /// The requests its backend was sent since it was made (a dimension probe included), for
     /// manifests; `nil` (the default) for an embedder that sends none.
     var requestStatistics: BackendStatistics? { get }
+
+    /// Whether a text's vector depends on the other texts of the call (corpus-weighted, as
+    /// TF-IDF is). `false` by default. Such an embedder has no ``cacheIdentity``.
+    var dependsOnCorpus: Bool { get }
+
+    /// The vectors of each group of texts, each group embedded as a corpus of its own:
+    /// `result[g][j]` is group g's text j. For an embedder that does not depend on the corpus
+    /// this is ``embed(_:progress:)`` of all texts at once, split back (the default); a
+    /// corpus-weighted one weighs words within each group only. `done` counts texts finished.
+    func embed(groups: [[String]], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[[Float]]]
 }
 
 extension Embedder {
@@ -35,6 +46,31 @@ extension Embedder {
     public var cacheIdentity: EmbedderCacheIdentity? { nil }
 
     public var requestStatistics: BackendStatistics? { nil }
+
+    public var dependsOnCorpus: Bool { false }
+
+    public func embed(groups: [[String]], progress done: @escaping @Sendable (Int) -> Void) async throws -> [[[Float]]] {
+        if dependsOnCorpus {
+            var out: [[[Float]]] = []
+            out.reserveCapacity(groups.count)
+            var finished = 0
+            for group in groups {
+                out.append(try await embed(group))
+                finished += group.count
+                done(finished)
+            }
+            return out
+        }
+        let flat = try await embed(groups.flatMap { $0 }, progress: done)
+        var out: [[[Float]]] = []
+        out.reserveCapacity(groups.count)
+        var offset = 0
+        for group in groups {
+            out.append(Array(flat[offset..<min(offset + group.count, flat.count)]))
+            offset += group.count
+        }
+        return out
+    }
 }
 
 /// What an embedder is, for manifests.

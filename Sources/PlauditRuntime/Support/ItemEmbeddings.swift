@@ -2,15 +2,35 @@ public import PlauditCore
 
 /// Embeds every response of a list of items, for the audits that compare responses by meaning.
 public enum ItemEmbeddings {
-    /// All responses in one pass (an embedder may weigh words over the whole corpus, as the
-    /// lexical one does), through `collector`'s cache when it has one, split back per item:
-    /// `vectors[i][j]` is item i's response j.
+    /// The vectors of every item's responses: `vectors[i][j]` is item i's response j.
+    ///
+    /// An embedder whose vectors depend on the corpus (the lexical one) embeds each item's
+    /// responses as a corpus of its own, so an item's vectors never depend on the other items
+    /// of the call. Any other embedder gets every text through `collector`, in one pass and
+    /// through its cache when it has one.
     public static func embed(
-        _ items: [Item], embedder: any Embedder, collector: EmbeddingCollector = EmbeddingCollector(), progress: any ProgressReporter
+        _ items: [Item], embedder: any Embedder, collector: EmbeddingCollector = EmbeddingCollector(), progress: any ProgressReporter,
+        phase: String = "embedding"
     ) async throws -> (vectors: [[[Float]]], counts: EmbeddingCounts) {
+        if embedder.dependsOnCorpus {
+            let groups = items.map { $0.responses.map(\.text) }
+            let total = groups.reduce(0) { $0 + $1.count }
+            let reporter = IncreasingProgress(progress, phase: phase, total: total, cached: 0)
+            reporter.report(0)
+            let vectors = try await embedder.embed(groups: groups) { done in reporter.report(done) }
+            guard vectors.count == groups.count else {
+                throw AuditError("embedder \(embedder.descriptor.name) returned vectors for \(vectors.count) of \(groups.count) prompts")
+            }
+            for (group, embedded) in zip(groups, vectors) {
+                try EmbeddingCollector.check(embedded, count: group.count, dimension: embedder.descriptor.dimension, embedder: embedder)
+            }
+            progress.finish(phase: phase)
+            return (vectors, EmbeddingCounts(computed: total, requests: embedder.requestStatistics?.requests ?? 0))
+        }
         let texts = items.flatMap { $0.responses.map(\.text) }
-        let embedded = try await collector.embed(texts, embedder: embedder, progress: progress)
+        let embedded = try await collector.embed(texts, embedder: embedder, progress: progress, phase: phase)
         var vectors: [[[Float]]] = []
+        vectors.reserveCapacity(items.count)
         var offset = 0
         for item in items {
             vectors.append(Array(embedded.vectors[offset..<(offset + item.responses.count)]))
