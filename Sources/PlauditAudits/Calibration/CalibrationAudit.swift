@@ -68,59 +68,30 @@ public struct CalibrationAudit: Sendable {
         tables += live.map { ($0.descriptor, $0.scores) }
         let failures = live.flatMap(\.failures)
 
-        // 2–4. Embeddings, clusters, typicality, validity, pairs.
-        let embeddingStart = clock.now
-        let (vectors, embedding) = try await ItemEmbeddings.embed(items, embedder: embedder, collector: embeddings, progress: progress)
-        timings["embedding"] = (clock.now - embeddingStart).inSeconds
+        // 2–4, streamed: embeddings, clusters, typicality, validity, pairs, a chunk of prompts at a time.
+        let built = try await PromptStructureStream(options: options).build(
+            items: items, embedder: embedder, collector: embeddings, progress: progress)
+        timings["embedding"] = built.embeddingSeconds
+        timings["clustering"] = built.clusteringSeconds
+        let embedding = built.embedding
 
         let statisticsStart = clock.now
-        var structures = PromptStructureBuilder(options: options).structures(items: items, vectors: vectors)
+        var structures = built.structures
         let itemIndex = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.id, $0) })
         let qualities = Dictionary(uniqueKeysWithValues: items.map { ($0.id, options.quality(of: $0)) })
         let useQuality = structures.allSatisfy { s in
             s.valid.indices.allSatisfy { !s.valid[$0] || qualities[s.itemID]![$0] != nil }
         }
 
-        // 5, 7. Per scorer, overall and per category.
-        var results: [ScorerResult] = []
-        for (descriptor, scores) in tables {
-            var samples: [(category: String?, sample: PromptSample)] = []
-            var contributing: [String] = []
-            for structure in structures {
-                let i = itemIndex[structure.itemID]!
-                if let sample = PromptSample(structure: structure, item: items[i], scores: scores[i], useQuality: useQuality, quality: qualities[structure.itemID]) {
-                    samples.append((structure.category, sample))
-                    contributing.append(structure.itemID)
-                }
-            }
-            let overall = GapStatistics(options: options, stream: Self.stream(descriptor.name, nil))
-                .estimates(samples.map(\.sample))
-            var categories: [String: GapEstimates] = [:]
-            var smallCategories: [String: Int] = [:]
-            let byCategory = Dictionary(grouping: samples.filter { $0.category != nil }, by: { $0.category! })
-            for (category, members) in byCategory {
-                guard members.count >= options.minimumCategoryPrompts else {
-                    smallCategories[category] = members.count
-                    continue
-                }
-                categories[category] = GapStatistics(options: options, stream: Self.stream(descriptor.name, category))
-                    .estimates(members.map(\.sample))
-            }
-            let discrimination = DiscriminationStatistics(options: options, stream: Self.stream(descriptor.name, nil))
-                .measure(structures: structures, items: items, itemIndex: itemIndex, scores: scores)
-            let scored = scores.reduce(0) { $0 + $1.compactMap { $0 }.count }
-            let failed = failures.filter { $0.scorer == descriptor.name }.count
-            let prompts = zip(contributing, samples).map { id, entry in
-                PromptGap(
-                    itemID: id, category: entry.category, pairs: entry.sample.pairs, gap: entry.sample.gap,
-                    rawGap: entry.sample.rawGap, underReward: entry.sample.underReward
-                )
-            }
-            results.append(
-                ScorerResult(
-                    scorer: descriptor, scored: scored, failed: failed, overall: overall, categories: categories, prompts: prompts,
-                    discrimination: discrimination, smallCategories: smallCategories)
-            )
+        // 5, 7. Per scorer, overall and per category, the scorers spread over the cores.
+        let phases = tables.count + 2
+        progress.update(phase: "statistics", done: 0, total: phases, failed: 0, cached: 0)
+        let analysed = structures
+        let scorerTables = tables
+        var results = await DispatchWork.map(tables.count, finished: { progress.update(phase: "statistics", done: $0, total: phases, failed: 0, cached: 0) }) {
+            [options] t in
+            ScorerStatistics(options: options, items: items, itemIndex: itemIndex, structures: analysed, useQuality: useQuality, qualities: qualities)
+                .result(descriptor: scorerTables[t].0, scores: scorerTables[t].1, failed: failures.filter { $0.scorer == scorerTables[t].0.name }.count)
         }
         for index in structures.indices {
             let i = itemIndex[structures[index].itemID]!
@@ -133,10 +104,13 @@ public struct CalibrationAudit: Sendable {
         let comparisons = ScorerComparisons(options: options).compare(
             results, structures: structures, itemIndex: itemIndex,
             scores: Dictionary(tables.map { ($0.0.name, $0.1) }, uniquingKeysWith: { first, _ in first }))
+        progress.update(phase: "statistics", done: tables.count + 1, total: phases, failed: 0, cached: 0)
         // 6. Where human labels exist: the Artificial Hivemind subsets.
         let human = HumanCalibrationAnalysis(
             bootstrapResamples: options.bootstrapResamples, confidence: options.confidence, seed: options.seed
         ).analyze(items: items, scorers: tables.map { ($0.0, .pointwise($0.1)) })
+        progress.update(phase: "statistics", done: phases, total: phases, failed: 0, cached: 0)
+        progress.finish(phase: "statistics")
         timings["statistics"] = (clock.now - statisticsStart).inSeconds
 
         let anyFlag = items.contains { $0.responses.contains { $0.valid != nil } }

@@ -18,6 +18,15 @@ public struct EmbeddingCounts: Hashable, Sendable {
         self.requests = requests
     }
 
+    /// Adds the counts of a later part of the same run. `requests` is the embedder's running
+    /// total since it was made, so the later part's figure replaces it rather than adding.
+    public mutating func add(_ later: EmbeddingCounts) {
+        hits += later.hits
+        computed += later.computed
+        stored += later.stored
+        requests = max(requests, later.requests)
+    }
+
     /// Writes these counts into a manifest's `counts`: `embedding_cache_hits`,
     /// `embeddings_computed`, `embedding_cache_stored` and `embedding_requests`; where the
     /// manifest counts the run's `requests`, the embedding requests are added to them.
