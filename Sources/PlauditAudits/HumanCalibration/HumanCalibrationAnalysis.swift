@@ -86,8 +86,16 @@ public struct HumanCalibrationAnalysis: Sendable {
         let bootstrap = ClusterBootstrap(
             resamples: bootstrapResamples, confidence: confidence,
             seed: seed ^ CalibrationAudit.stream(stream, "human/\(subset.family)/\(subset.label)"))
-        let replicates = bootstrap.replicates(clusterCount: groups.count) { drawn in
-            Self.rho(drawn.flatMap { groups[$0] }, x: x, y: y)
+        let replicates: [Double]
+        if let fast = ClusteredSpearman(
+            x: scored.map { x[$0]! }, y: scored.map { y[$0] },
+            cluster: groups.enumerated().flatMap { g, members in Array(repeating: g, count: members.count) }, clusterCount: groups.count)
+        {
+            replicates = bootstrap.replicates(clusterCount: groups.count) { fast.rho(drawn: $0) }
+        } else {
+            replicates = bootstrap.replicates(clusterCount: groups.count) { drawn in
+                Self.rho(drawn.flatMap { groups[$0] }, x: x, y: y)
+            }
         }
         let interval = bootstrap.interval(replicates)
         return SubsetCorrelation(subset: subset, n: scored.count, rho: rho, lower: interval.lower, upper: interval.upper)
