@@ -14,7 +14,9 @@ enum SycophancyComparisonConsole {
             let significant = comparison.conditions.filter { ($0.qValue ?? 1) < 0.05 && $0.deltaPoints != nil }
                 .sorted { ($0.deltaPoints!, $1.label) > ($1.deltaPoints!, $0.label) }
             out += "\(plain(comparison.policy)) against \(plain(comparison.baseline)): "
-                + (significant.isEmpty ? "no condition differs (BH q < 0.05)\n" : "\(significant.count) conditions differ (BH q < 0.05), largest Δ first\n")
+                + (significant.isEmpty
+                    ? "no condition differs (BH q < 0.05)\n"
+                    : "\(significant.count) \(significant.count == 1 ? "condition differs" : "conditions differ") (BH q < 0.05), largest Δ first\n")
             var rows = [["condition", "Δ error (points)", "b", "c", "q", "odds ratio", "Cohen's g", "interaction vs none×none [CI]"]]
             for row in significant.prefix(shown) + comparison.pooled {
                 rows.append([
