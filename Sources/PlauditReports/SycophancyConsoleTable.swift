@@ -7,7 +7,10 @@ import Foundation
 public enum SycophancyConsoleTable {
     public static func render(_ results: SycophancyResults) -> String {
         var out = ""
-        if let policy = results.policy {
+        out += SycophancyComparisonConsole.render(results.comparisons ?? [])
+        for policy in results.allPolicies {
+            if !out.isEmpty { out += "\n" }
+            if let name = policy.name { out += "policy \(SycophancyComparisonConsole.plain(name)):\n" }
             let beliefs = SycophancyBelief.allCases
             var rows = [["error rate (Δ vs none×none)"] + beliefs.map(\.rawValue)]
             let contexts = policy.conditions.map(\.context).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

@@ -20,7 +20,8 @@ public enum SycophancyMarkdown {
             for note in results.notes { out.append("- \(MarkdownEscaping.cell(note))") }
             out.append("")
         }
-        if let policy = results.policy { out += self.policy(policy) }
+        for comparison in results.comparisons ?? [] { out += SycophancyComparisonMarkdown.render(comparison) }
+        for policy in results.allPolicies { out += self.policy(policy) }
         if let reward = results.reward { out += self.reward(reward) }
         out += CalibrationMarkdown.manifest(results.manifest)
         return out.joined(separator: "\n") + "\n"
@@ -29,7 +30,7 @@ public enum SycophancyMarkdown {
     // MARK: - Policy side
 
     static func policy(_ policy: SycophancyPolicyResults) -> [String] {
-        var out = ["## Policy: errors by condition", ""]
+        var out = [policy.name.map { "## Policy \(MarkdownEscaping.cell($0)): errors by condition" } ?? "## Policy: errors by condition", ""]
         if let generator = policy.generator {
             out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(MarkdownEscaping.cell(generator.backend))")
         }

@@ -12,7 +12,8 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         abstract: "Run sycophancy probes on a policy: error rate per condition, McNemar against the unmodified condition, BH.",
         discussion: """
             Input: a probes file from `plaudit sycophancy build`. The policy is --generator NAME (a chat backend in \
-            plaudit.yaml) or --local-generator (SmolLM2-135M on llama.cpp). Answers are graded by a string-match pre-check, \
+            plaudit.yaml) or --local-generator (SmolLM2-135M on llama.cpp); with several, every policy answers the same \
+            probes and each is compared with --baseline (or every pair): McNemar, odds ratio, Cohen's g, BH, interaction. Answers are graded by a string-match pre-check, \
             then by a categorical judge (--judge NAME or --local-judge, rubric sycophancy-correctness) that sees the question \
             and the answer key. Writes results.json, report.md and report.html to --out.
             """
@@ -22,6 +23,12 @@ struct SycophancyRunCommand: AsyncParsableCommand {
     var probes: String
 
     @OptionGroup var generation: GeneratorOptions
+
+    @Option(name: .customLong("system-prompt"), help: "NAME=FILE: a system prompt for the policy NAME (a --generator, or local). Repeatable.")
+    var systemPrompts: [String] = []
+
+    @Option(help: "With several policies, the one every other is compared with (default: every pair, in order).")
+    var baseline: String?
 
     @Option(help: "Grade with this chat backend of the configuration.")
     var judge: String?
@@ -63,6 +70,10 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         guard [judge != nil, localJudge, noJudge].filter({ $0 }).count == 1 else {
             throw ValidationError("choose one grader: --judge NAME, --local-judge or --no-judge")
         }
+        for entry in systemPrompts {
+            let parts = entry.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ValidationError("--system-prompt takes NAME=FILE, found '\(entry)'") }
+        }
         do {
             try request(command: RecordedCommand(words: [])).check()
         } catch {
@@ -85,6 +96,11 @@ struct SycophancyRunCommand: AsyncParsableCommand {
     func request(command: RecordedCommand) -> SycophancyRunRequest {
         var request = SycophancyRunRequest(probes: probes, command: command)
         request.policy = generation.selection(models)
+        request.baseline = baseline
+        for entry in systemPrompts {
+            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex, entry.index(after: equals) != entry.endIndex else { continue }
+            request.systemPromptFiles[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
+        }
         request.grader = judge.map { .judge($0) } ?? (localJudge ? .localJudge : .stringMatch)
         request.judgeRubric = judgeRubric
         request.judgeConcurrency = judgeConcurrency

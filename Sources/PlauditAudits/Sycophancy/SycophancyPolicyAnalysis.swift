@@ -87,7 +87,8 @@ public struct SycophancyPolicyAnalysis: Sendable {
         var generationFailures = 0
         var judgeFailures = 0
         for probe in probes {
-            guard let answer = byProbe[probe.id], answer.answer != nil else {
+            // A graded answer was generated even where the file it came from leaves the text out.
+            guard let answer = byProbe[probe.id], answer.answer != nil || answer.grade != nil else {
                 generationFailures += 1
                 continue
             }

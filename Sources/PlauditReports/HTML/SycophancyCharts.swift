@@ -40,7 +40,10 @@ public enum SycophancyCharts {
                 ))
             }
         }
-        if let policy = results.policy, !policy.conditions.isEmpty {
+        for (index, comparison) in (results.comparisons ?? []).enumerated() {
+            figures.append(comparisonHeatmap(comparison, id: "chart-sycophancy-comparison-\(index + 1)"))
+        }
+        for (index, policy) in results.allPolicies.enumerated() where !policy.conditions.isEmpty {
             let contexts = policy.conditions.map(\.context).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let beliefs = SycophancyBelief.allCases.filter { belief in policy.conditions.contains { $0.belief == belief } }
             let values = contexts.map { context in
@@ -48,13 +51,32 @@ public enum SycophancyCharts {
             }
             let highest = values.flatMap { $0.compactMap { $0 } }.filter(\.isFinite).max() ?? 1
             figures.append(HTMLFigure(
-                id: "chart-sycophancy-policy", title: "Policy error rate by context and belief.",
+                id: policy.name == nil ? "chart-sycophancy-policy" : "chart-sycophancy-policy-\(index + 1)",
+                title: policy.name.map { "Error rate of \($0) by context and belief." } ?? "Policy error rate by context and belief.",
                 caption: "INCORRECT / (CORRECT + INCORRECT) per condition; refusals and failures left out. Darker is more errors; compare each row with its neutral column and with none × none.",
                 svg: Heatmap(title: "Error rate (context × belief)", rows: contexts, columns: beliefs.map(\.rawValue), values: values,
                              colouring: .sequential(lower: 0, upper: max(highest, 0.05))).render()
             ))
         }
         return figures
+    }
+
+    /// Δ (the policy's error rate minus the baseline's, in points) by context × belief.
+    static func comparisonHeatmap(_ comparison: PolicyComparisonResult, id: String) -> HTMLFigure {
+        let contexts = comparison.conditions.compactMap(\.context).uniqued()
+        let beliefs = SycophancyBelief.allCases.filter { belief in comparison.conditions.contains { $0.belief == belief } }
+        let values = contexts.map { context in
+            beliefs.map { belief in comparison.conditions.first { $0.context == context && $0.belief == belief }?.deltaPoints }
+        }
+        let largest = values.flatMap { $0.compactMap { $0 } }.filter(\.isFinite).map(abs).max() ?? 0
+        return HTMLFigure(
+            id: id, title: "Δ error rate, \(comparison.policy) against \(comparison.baseline), by context and belief.",
+            caption: "The policy's error rate minus the baseline's on the items graded for both, in points. Red: more errors than the baseline; blue: fewer; white: the same. Significance and the interaction with none × none are in the tables below.",
+            svg: Heatmap(
+                title: "Δ error (points), \(comparison.policy) − \(comparison.baseline)", rows: contexts, columns: beliefs.map(\.rawValue), values: values,
+                colouring: .diverging(center: 0, radius: max(largest, 5)), digits: 1
+            ).render()
+        )
     }
 
     static func label(_ condition: RewardConditionResult) -> String {

@@ -96,6 +96,8 @@ struct QAItemReaderTests {
 
         let cases: [(String, Int, String, String)] = [
             (good + "\n" + good, 2, "id", "duplicate"),
+            // Another id for the same item and condition: an error, not a silent collapse (last wins).
+            (good + "\n\n" + (try Self.probeLine(["id": "other-id"])), 3, "item_id", "already probed in sad × incorrect (line 1)"),
             (try Self.probeLine(["belief": "maybe"]), 1, "belief", "expected one of none, neutral, incorrect, denies-correct"),
             (try Self.probeLine(["prompt": ""]), 1, "prompt", "empty"),
             (try Self.probeLine(dropping: ["statement"]), 1, "statement", "needs its statement"),

@@ -12,4 +12,6 @@ public enum GradeMethod: String, Codable, Hashable, Sendable {
     case stringMatch = "string-match"
     /// The judge's label.
     case judge
+    /// Graded outside plaudit (a graded-answers file read by `plaudit sycophancy analyze`).
+    case external
 }

@@ -13,8 +13,22 @@ public struct SycophancyProbeReader: Sendable {
         try probes(data: DatasetReader.load(path), path: path)
     }
 
+    /// Each item may appear once per condition: two probes with different ids but the same item
+    /// and condition would otherwise be analysed as one (the last winning), so the second is an
+    /// error naming both lines.
     public func probes(data: Data, path: String) throws(InputError) -> [SycophancyProbe] {
-        try rows(SycophancyProbe.self, data: data, path: path, id: \.id) { probe in Self.check(probe) }
+        let probes = try rows(SycophancyProbe.self, data: data, path: path, id: \.id) { probe in Self.check(probe) }
+        var seen: [SycophancyCondition: [String: Int]] = [:]
+        let lines = JSONLines(data: data).map(\.number)
+        for (probe, line) in zip(probes, lines) {
+            if let first = seen[probe.condition]?[probe.itemID] {
+                throw InputError(
+                    file: path, line: line, field: "item_id",
+                    message: "item '\(probe.itemID)' is already probed in \(probe.condition) (line \(first)); each item is asked once per condition")
+            }
+            seen[probe.condition, default: [:]][probe.itemID] = line
+        }
+        return probes
     }
 
     /// Variant sets, in file order; every variant must be present and non-empty.

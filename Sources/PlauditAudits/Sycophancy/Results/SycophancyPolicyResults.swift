@@ -153,6 +153,8 @@ public struct GradingCounts: Codable, Hashable, Sendable {
 
 /// The policy side of the sycophancy audit (`plaudit sycophancy run`).
 public struct SycophancyPolicyResults: Codable, Hashable, Sendable {
+    /// The policy's name where a run has several (`sycophancy analyze`: the `model` column).
+    public var name: String?
     public var generator: GeneratorDescriptor?
     /// Temperature, top-p, max tokens and the like, as text.
     public var sampling: [String: String]
@@ -166,8 +168,10 @@ public struct SycophancyPolicyResults: Codable, Hashable, Sendable {
 
     public init(
         generator: GeneratorDescriptor?, sampling: [String: String], judge: ScorerDescriptor?, items: Int,
-        conditions: [PolicyConditionResult], affirmation: [AffirmationResult], grading: GradingCounts, answers: [GradedAnswer]
+        conditions: [PolicyConditionResult], affirmation: [AffirmationResult], grading: GradingCounts, answers: [GradedAnswer],
+        name: String? = nil
     ) {
+        self.name = name
         self.generator = generator
         self.sampling = sampling
         self.judge = judge

@@ -142,12 +142,24 @@ public struct SycophancyResults: Codable, Hashable, Sendable {
     public var notes: [String]
     public var policy: SycophancyPolicyResults?
     public var reward: SycophancyRewardResults?
+    /// Every policy, each with its name, where a run has two or more (then `policy` is absent).
+    public var policies: [SycophancyPolicyResults]?
+    /// The model comparisons: each policy against the baseline, or every pair.
+    public var comparisons: [PolicyComparisonResult]?
 
-    public init(manifest: RunManifest, notes: [String], policy: SycophancyPolicyResults?, reward: SycophancyRewardResults?) {
+    public init(
+        manifest: RunManifest, notes: [String], policy: SycophancyPolicyResults?, reward: SycophancyRewardResults?,
+        policies: [SycophancyPolicyResults]? = nil, comparisons: [PolicyComparisonResult]? = nil
+    ) {
         self.schema = Self.schemaID
         self.manifest = manifest
         self.notes = notes
         self.policy = policy
         self.reward = reward
+        self.policies = policies
+        self.comparisons = comparisons
     }
+
+    /// The policy results to report: `policies`, or the one `policy`.
+    public var allPolicies: [SycophancyPolicyResults] { policies ?? policy.map { [$0] } ?? [] }
 }

@@ -27,13 +27,15 @@ public struct SycophancyPolicyAudit: Sendable {
         public var grading: CacheCounts
     }
 
-    /// Generates, grades and analyses. `judge` may be `nil` (string match only).
+    /// Generates, grades and analyses. `judge` may be `nil` (string match only); a
+    /// `systemPrompt` goes before every probe (a warm persona, say).
     public func run(
-        probes: [SycophancyProbe], generator: any ChatGenerator, generation: GenerationCollector, judge: (any LabelJudge)?,
-        grading: ScoreCollector, progress: any ProgressReporter = SilentProgress()
+        probes: [SycophancyProbe], generator: any ChatGenerator, systemPrompt: String? = nil, generation: GenerationCollector,
+        judge: (any LabelJudge)?, grading: ScoreCollector, progress: any ProgressReporter = SilentProgress()
     ) async throws -> (results: SycophancyPolicyResults, counts: Counts) {
         let plan = SamplePlan(settings: [setting], samples: 1, seed: seed)
-        let tasks = plan.tasks(for: probes.map { SamplePlan.Prompt(id: $0.id, messages: [ChatMessage(role: "user", content: $0.prompt)]) })
+        let system = systemPrompt.map { [ChatMessage(role: "system", content: $0)] } ?? []
+        let tasks = plan.tasks(for: probes.map { SamplePlan.Prompt(id: $0.id, messages: system + [ChatMessage(role: "user", content: $0.prompt)]) })
         let generated = try await generation.generate(tasks, generator: generator, progress: progress)
         let reasons = Dictionary(generated.failures.map { ($0.taskID, $0.reason) }, uniquingKeysWith: { a, _ in a })
         let answers = generated.completions.map { $0?.text }

@@ -11,6 +11,8 @@ public struct SycophancyRunJob: Sendable {
     let probes: [SycophancyProbe]
     let source: SourceFile
     let rubric: LabelRubric?
+    /// System prompt texts by policy name.
+    let systemPrompts: [String: String]
 
     /// Checks the request, reads the probes and checks the policy and judge against the models
     /// before any model starts. Throws located ``InputError``s and ``ConfigurationError``s.
@@ -29,8 +31,14 @@ public struct SycophancyRunJob: Sendable {
                 throw ConfigurationError(error.description.replacingOccurrences(of: "--generator \(name)", with: "--judge \(name)"))
             }
         }
+        var systemPrompts: [String: String] = [:]
+        for (name, path) in request.systemPromptFiles {
+            let text = String(decoding: try DatasetReader.load(path), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !text.isEmpty else { throw InputError(file: path, line: 0, message: "the system prompt for \(name) is empty") }
+            systemPrompts[name] = text
+        }
         progress.note("read \(probes.count) probes (\(Set(probes.map(\.itemID)).count) items) from \(request.probes)")
-        return SycophancyRunJob(request: request, probes: probes, source: source, rubric: rubric)
+        return SycophancyRunJob(request: request, probes: probes, source: source, rubric: rubric, systemPrompts: systemPrompts)
     }
 
     /// The models the run brings up: the policy, and the judge's backend (or the local model)
@@ -51,62 +59,93 @@ public struct SycophancyRunJob: Sendable {
         let clock = ContinuousClock()
         let setting = SamplingSetting(temperature: request.temperature, topP: request.topP, maxTokens: request.maxTokens)
         let runStart = clock.now
-        let outcome = try await models.withGenerators(generators, progress: progress) { live in
-            guard let policy = live.first(where: { $0.name == request.policyName }) else {
-                throw ConfigurationError("no generator \(request.policyName)")
-            }
+        let names = request.policyNames
+        let outcomes = try await models.withGenerators(generators, progress: progress) { live in
             let judgeName: String? = switch request.grader {
             case .judge(let name): name
             case .localJudge: GeneratorSelection.localName
             case .stringMatch: nil
             }
             let judge = live.first { $0.name == judgeName }
-            return try await SycophancyPolicyAudit(setting: setting, seed: request.seed, confidence: request.confidence).run(
-                probes: probes, generator: policy.generator,
-                generation: GenerationCollector(concurrency: policy.concurrency, cache: cache, refresh: refresh),
-                judge: judge.flatMap { judge in rubric.map { models.labelJudge(on: judge, rubric: $0) } },
-                grading: ScoreCollector(concurrency: request.judgeConcurrency ?? judge?.concurrency ?? 1, cache: cache, refresh: refresh),
-                progress: progress)
+            var outcomes: [(results: SycophancyPolicyResults, counts: SycophancyPolicyAudit.Counts)] = []
+            for name in names {
+                guard let policy = live.first(where: { $0.name == name }) else { throw ConfigurationError("no generator \(name)") }
+                var outcome = try await SycophancyPolicyAudit(setting: setting, seed: request.seed, confidence: request.confidence).run(
+                    probes: probes, generator: policy.generator, systemPrompt: systemPrompts[name],
+                    generation: GenerationCollector(concurrency: policy.concurrency, cache: cache, refresh: refresh),
+                    judge: judge.flatMap { judge in rubric.map { models.labelJudge(on: judge, rubric: $0) } },
+                    grading: ScoreCollector(concurrency: request.judgeConcurrency ?? judge?.concurrency ?? 1, cache: cache, refresh: refresh),
+                    progress: progress)
+                if names.count > 1 { outcome.results.name = name }
+                outcomes.append(outcome)
+            }
+            return outcomes
         }
         let runSeconds = (clock.now - runStart).inSeconds
         let finished = Date()
-        let policy = outcome.results
+        let policies = outcomes.map(\.results)
+        var counts = outcomes[0].counts
+        for outcome in outcomes.dropFirst() {
+            counts.generation.hits += outcome.counts.generation.hits
+            counts.generation.stored += outcome.counts.generation.stored
+            counts.grading.hits += outcome.counts.grading.hits
+            counts.grading.stored += outcome.counts.grading.stored
+        }
+        var comparisons: [PolicyComparisonResult]?
+        if policies.count > 1 {
+            var groups: [String: String] = [:]
+            for probe in probes { groups[probe.context] = probe.contextGroup }
+            comparisons = SycophancyModelComparison(confidence: request.confidence, seed: request.seed).compareAll(
+                policies.map { PolicyGrades(name: $0.name ?? "", answers: $0.answers) }, baseline: request.baseline,
+                conditions: probes.map(\.condition), groups: groups)
+        }
         return SycophancyResults(
-            manifest: manifest(policy, counts: outcome.counts, started: started, finished: finished, runSeconds: runSeconds),
-            notes: notes(policy), policy: policy, reward: nil)
+            manifest: manifest(policies, counts: counts, started: started, finished: finished, runSeconds: runSeconds),
+            notes: notes(policies), policy: policies.count == 1 ? policies[0] : nil, reward: nil,
+            policies: policies.count > 1 ? policies : nil, comparisons: comparisons)
     }
 
     /// What a reader of the results should know before the numbers.
-    func notes(_ policy: SycophancyPolicyResults) -> [String] {
+    func notes(_ policies: [SycophancyPolicyResults]) -> [String] {
         var notes: [String] = []
         if !probes.contains(where: { $0.condition == .unmodified }) {
             notes.append("The probes have no unmodified condition (none × none): no condition could be compared with it.")
         }
-        if let judge = policy.judge, let generator = policy.generator, judge.model == generator.model, judge.backend == generator.backend {
-            notes.append("The policy grades its own answers (the judge is the same model): grades are only as good as that model.")
+        for policy in policies {
+            let who = policy.name.map { "Policy \($0)" } ?? "The policy"
+            if let judge = policy.judge, let generator = policy.generator, judge.model == generator.model, judge.backend == generator.backend {
+                notes.append("\(who) grades its own answers (the judge is the same model): grades are only as good as that model.")
+            }
+            let failed = policy.grading.generationFailures + policy.grading.judgeFailures
+            let of = policy.name.map { " of \($0)" } ?? ""
+            if failed > 0 { notes.append("\(failed) of \(probes.count) answers\(of) could not be generated or graded; they are left out of every rate.") }
         }
-        let failed = policy.grading.generationFailures + policy.grading.judgeFailures
-        if failed > 0 { notes.append("\(failed) of \(probes.count) answers could not be generated or graded; they are left out of every rate.") }
         return notes
     }
 
     /// What produced the results: the command, the probes, the rubrics, the judge, the
     /// sampling and the counts.
     func manifest(
-        _ policy: SycophancyPolicyResults, counts: SycophancyPolicyAudit.Counts, started: Date, finished: Date, runSeconds: Double
+        _ policies: [SycophancyPolicyResults], counts: SycophancyPolicyAudit.Counts, started: Date, finished: Date, runSeconds: Double
     ) -> RunManifest {
+        let policy = policies[0]
+        var parameters = policy.sampling.merging(["confidence": String(request.confidence), "llama_threads": String(request.policy.threads)]) { a, _ in a }
+        for (name, text) in systemPrompts { parameters["system_prompt_sha256.\(name)"] = SHA256Hex.digest(of: Data(text.utf8)) }
+        if policies.count > 1 { parameters["policies"] = request.policyNames.joined(separator: ",") }
+        if let baseline = request.baseline { parameters["baseline"] = baseline }
         let iso = ISO8601DateFormatter()
         return RunManifest(
             command: request.command.line, startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: Dataset(items: [], sources: [source]).sha256, files: [source]),
             rubrics: (rubric.map { [$0.reference] } ?? []) + Self.contextsReferences(probes),
             scorers: policy.judge.map { [$0] } ?? [], embedder: nil, seed: request.seed,
-            parameters: policy.sampling.merging(["confidence": String(request.confidence), "llama_threads": String(request.policy.threads)]) { a, _ in a },
+            parameters: parameters,
             counts: [
-                "probes": probes.count, "items": policy.items, "generation_cache_hits": counts.generation.hits,
+                "probes": probes.count * policies.count, "items": policy.items, "generation_cache_hits": counts.generation.hits,
                 "generation_cache_stored": counts.generation.stored, "grading_cache_hits": counts.grading.hits,
-                "grading_cache_stored": counts.grading.stored, "generation_failures": policy.grading.generationFailures,
-                "judge_failures": policy.grading.judgeFailures,
+                "grading_cache_stored": counts.grading.stored,
+                "generation_failures": policies.map(\.grading.generationFailures).reduce(0, +),
+                "judge_failures": policies.map(\.grading.judgeFailures).reduce(0, +),
             ],
             timings: ["generation_and_grading": runSeconds, "total": finished.timeIntervalSince(started)]
         )

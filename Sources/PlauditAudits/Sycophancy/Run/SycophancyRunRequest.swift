@@ -16,8 +16,13 @@ public struct SycophancyRunRequest: Sendable {
 
     /// The probes file (JSONL from `plaudit sycophancy build`).
     public var probes: String
-    /// The policy: exactly one generator.
+    /// The policies: one generator or more (and/or the local model); with two or more, every
+    /// policy answers the same probes and the policies are compared.
     public var policy = GeneratorSelection()
+    /// A system prompt file per policy name (a generator's, or `local`), sent before each probe.
+    public var systemPromptFiles: [String: String] = [:]
+    /// The policy the others are compared with; `nil` for every pair in order.
+    public var baseline: String?
     public var grader: Grader = .stringMatch
     /// The grading rubric: a file, or the id of the embedded one.
     public var judgeRubric = "sycophancy-correctness"
@@ -36,15 +41,21 @@ public struct SycophancyRunRequest: Sendable {
         self.command = command
     }
 
-    /// The policy's name in results: the configured backend's, or the built-in model's.
-    public var policyName: String {
-        policy.localGenerator ? GeneratorSelection.localName : policy.generators.first ?? ""
+    /// The policies' names in results: the configured backends', then the built-in model's.
+    public var policyNames: [String] {
+        policy.generators + (policy.localGenerator ? [GeneratorSelection.localName] : [])
     }
 
     /// The settings' rules: the command line checks its options with them, a job its request.
     public func check() throws(ConfigurationError) {
-        guard policy.generators.count + (policy.localGenerator ? 1 : 0) == 1 else {
-            throw ConfigurationError("name one policy: --generator NAME or --local-generator")
+        guard !policyNames.isEmpty else {
+            throw ConfigurationError("name a policy: --generator NAME (repeatable) or --local-generator")
+        }
+        for name in systemPromptFiles.keys.sorted() where !policyNames.contains(name) {
+            throw ConfigurationError("--system-prompt \(name)=…: no policy named \(name) (policies: \(policyNames.joined(separator: ", ")))")
+        }
+        if let baseline, !policyNames.contains(baseline) {
+            throw ConfigurationError("--baseline \(baseline): no policy of that name (policies: \(policyNames.joined(separator: ", ")))")
         }
         guard maxTokens >= 1 else { throw ConfigurationError("--max-tokens must be at least 1") }
         guard temperature >= 0 else { throw ConfigurationError("--temperature must not be negative") }
