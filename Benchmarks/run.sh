@@ -2,7 +2,8 @@
 # The embedded-model benchmarks, side by side in one run on the same sentences:
 #   plaudit's native MiniLM (OpenBLAS and Swift SIMD kernels) vs sentence-transformers fp32 (torch)
 #   and the ONNX int8 export, at 1 and 2 threads; plaudit's VADER vs the vaderSentiment package.
-# Prints JSON lines to results.jsonl here and a Markdown table on stdout.
+# Prints JSON lines to results.jsonl here and a Markdown table on stdout; then the same MiniLM routes
+# at ~128 and ~256 tokens per text (minilm/run_lengths.sh: minilm/results_lengths.jsonl and a table).
 # Needs: `plaudit assets install` done in the repository (or $PLAUDIT_ASSETS), PyPI for the peers' venv.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -35,3 +36,5 @@ print("\n| route | threads | sentences/s | peak RSS (MB) |\n|---|---|---|---|")
 for r in rows:
     print(f"| {r['route']} | {r['threads']} | {r['sentences_per_second']:.1f} | {r['peak_rss_mb']:.0f} |")
 PY
+
+VENV=$venv BENCH=$bench bash minilm/run_lengths.sh

