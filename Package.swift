@@ -78,7 +78,9 @@ let package = Package(
         // Needs libsqlite3-dev at build time (research/swift_stack.md §2.3).
         .target(
             name: "PlauditStore",
-            dependencies: ["PlauditCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PlauditCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         // Test support: an in-process HTTP server on 127.0.0.1 that answers with scripted

@@ -4,7 +4,7 @@ import PackageDescription
 // A nested package so the main build and CI do not compile benchmarks. It compiles the root
 // package's modules through the symlinks in Sources/. `plaudit-bench` (MiniLM, VADER) needs only
 // Core and Text; `plaudit-http-bench` and `plaudit-stub` (the HTTP scoring benchmark) add the
-// clients, the audits' ScoreCollector, the SQLite cache and SwiftNIO. `plaudit-homogeneity-bench` needs Core,
+// clients, the runtime's ScoreCollector, the SQLite cache and SwiftNIO. `plaudit-homogeneity-bench` needs Core,
 // Stats and Audits (the homogeneity analysis).
 let settings: [SwiftSetting] = [
     .swiftLanguageMode(.v6), .enableUpcomingFeature("InternalImportsByDefault"),
@@ -40,17 +40,26 @@ let package = Package(
                 "PlauditCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: settings
         ),
-        .target(name: "PlauditAudits", dependencies: ["PlauditCore", "PlauditStats"], swiftSettings: settings),
-        .target(name: "PlauditStore", dependencies: ["PlauditCore", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: settings),
+        .target(name: "PlauditRuntime", dependencies: ["PlauditCore"], swiftSettings: settings),
+        .target(
+            name: "PlauditAudits", dependencies: ["PlauditCore", "PlauditRuntime", "PlauditStats", .product(name: "Yams", package: "Yams")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "PlauditStore",
+            dependencies: ["PlauditCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
         .executableTarget(
             name: "plaudit-http-bench",
-            dependencies: ["PlauditCore", "PlauditClients", "PlauditAudits", "PlauditStore"],
+            dependencies: ["PlauditCore", "PlauditClients", "PlauditRuntime", "PlauditStore"],
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         .executableTarget(

@@ -12,9 +12,14 @@ venv=${VENV:-/tmp/plaudit-http-venv}
 responses=${RESPONSES:-40000}
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 "$venv/bin/python" -m pip install -q --disable-pip-version-check "aiohttp==3.14.5" "httpx==0.28.1" >&2
-swift build -c release --product plaudit-http-bench >&2
-swift build -c release --product plaudit-stub >&2
-bench=.build/release/plaudit-http-bench
+# BIN=folder runs plaudit-http-bench and plaudit-stub already built there (say, a copy of an
+# earlier build, to compare two versions in one sitting) instead of building them.
+bin=${BIN:-.build/release}
+if [ -z "${BIN:-}" ]; then
+  swift build -c release --product plaudit-http-bench >&2
+  swift build -c release --product plaudit-stub >&2
+fi
+bench=$bin/plaudit-http-bench
 py="$venv/bin/python http/bench_python.py"
 out=http/results.jsonl
 : > "$out"
@@ -23,7 +28,7 @@ trap '[ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null || true; rm -rf "$scrat
 scratch=$(mktemp -d /tmp/plaudit-http-bench-XXXXXX)
 
 start_stub() {
-  .build/release/plaudit-stub "$@" > "$scratch/port" &
+  "$bin/plaudit-stub" "$@" > "$scratch/port" &
   stub_pid=$!
   for _ in $(seq 50); do [ -s "$scratch/port" ] && break; sleep 0.1; done
   url="http://127.0.0.1:$(head -1 "$scratch/port")"
@@ -63,6 +68,8 @@ for n in (64, 256):
 sat = [r for r in rows if r["label"] == "saturation 6400/s"]
 for r in sat:
     print(f"saturation: {r['route']} {r['responses_per_second']:,.0f}/s = {100 * r['responses_per_second'] / 6400:.1f}% of 6,400/s")
+for r in (r for r in rows if r["label"] == "saturation 6400/s, cache cold"):
+    print(f"saturation, every answer stored: {r['route']} {r['responses_per_second']:,.0f}/s = {100 * r['responses_per_second'] / 6400:.1f}% of 6,400/s")
 cached = [r for r in rows if r["label"] == "fully cached rerun"]
 for r in cached:
     print(f"fully cached rerun: {r['responses_per_second']:,.0f} lookups/s, {r['cache_hits']} hits, {r['requests']} requests")

@@ -86,6 +86,21 @@ struct CacheWriterTests {
         #expect(await cache.batches.map(\.count) == [1, 1, 1])
     }
 
+    @Test("With a delay, entries gather into one store; flush ends the wait")
+    func delayGathers() async throws {
+        let cache = FakeResponseCache()
+        let writer = CacheWriter(cache: cache, delay: .seconds(600))
+        for index in 0..<5 { try await writer.add(Self.entry(index)) }
+        for _ in 0..<50 { await Task.yield() }
+        #expect(await cache.batches.isEmpty)
+        try await writer.flush()
+        #expect(await cache.batches.map(\.count) == [5])
+        try await writer.add(Self.entry(5))
+        try await writer.finish()
+        #expect(await cache.batches.map(\.count) == [5, 1])
+        #expect(await writer.stored == 6)
+    }
+
     @Test("flush waits for the store in flight and for what was queued behind it")
     func flushWaits() async throws {
         let cache = FakeResponseCache()

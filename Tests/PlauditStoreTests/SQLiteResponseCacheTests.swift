@@ -71,6 +71,25 @@ struct SQLiteResponseCacheTests {
         }
     }
 
+    @Test("values(for:) answers in the keys' order: nil for unknown keys, repeats, empty values, the same bytes as lookup")
+    func orderedValues() async throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let cache = try await SQLiteResponseCache(path: dir.path("cache.sqlite"))
+        let entries = (0..<3_000).map { Fixtures.entry($0, size: $0 % 3 == 0 ? 8 : 700) } + [CacheEntry(key: Fixtures.key(5_000), namespace: "x", value: Data())]
+        try await cache.store(entries)
+        #expect(try await cache.values(for: []).isEmpty)
+        let keys = (entries.map(\.key) + (3_000..<3_100).map { Fixtures.key($0) } + [Fixtures.key(7), Fixtures.key(7)]).shuffled()
+        let values = try await cache.values(for: keys)
+        let byKey = try await cache.lookup(keys)
+        #expect(values.count == keys.count)
+        #expect(values == keys.map { byKey[$0] })
+        #expect(values.compactMap { $0 }.count == entries.count + 2)
+        let stored = Dictionary(uniqueKeysWithValues: entries.map { ($0.key, $0.value) })
+        #expect(zip(keys, values).allSatisfy { stored[$0] == $1 })
+        #expect(try await cache.values(for: [Fixtures.key(5_000)]) == [Data()])
+    }
+
     @Test("Lookups while a writer stores: no errors, and every entry visible afterwards")
     func concurrentReadersAndWriter() async throws {
         let dir = try TempDir()

@@ -95,8 +95,10 @@ struct BackendRunTests {
         let askedAgain = server.askedTexts.dropFirst(askedBeforeKill)
         let probes = Set(server.askedTexts.prefix(3))
         let repeats = askedAgain.filter { answeredBeforeKill.contains($0) && !probes.contains($0) }
-        // Only answers still in flight at the kill (4 requests at most) may be asked again.
-        #expect(repeats.count <= 4, "asked again: \(repeats.count)")
+        // Only answers still in flight at the kill (4 requests at most), or received in the
+        // cache writer's last gathering (20 ms; at most ~4 at this server's 160 answers/s,
+        // twice that if the wait overruns), may be asked again.
+        #expect(repeats.count <= 12, "asked again: \(repeats.count)")
         #expect(try Self.scores(dir, "run") == Self.scores(dir, "ref"))
         #expect(try Self.statistics(dir, "run") == Self.statistics(dir, "ref"))
     }

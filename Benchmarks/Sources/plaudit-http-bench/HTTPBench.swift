@@ -1,5 +1,5 @@
 import Foundation
-import PlauditAudits
+import PlauditRuntime
 import PlauditClients
 import PlauditCore
 import PlauditStore

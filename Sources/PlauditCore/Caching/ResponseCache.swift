@@ -12,6 +12,10 @@ public import Foundation
 public protocol ResponseCache: Sendable {
     /// The stored values of those `keys` that are present.
     func lookup(_ keys: [CacheKey]) async throws -> [CacheKey: Data]
+    /// The stored value of each key, in the order of `keys` (`nil` where none is stored), for
+    /// a batch of keys (about a thousand per call). A cache answers this without building the
+    /// dictionary `lookup` returns; the default builds it.
+    func values(for keys: [CacheKey]) async throws -> [Data?]
     /// Stores every entry in one transaction.
     func store(_ entries: [CacheEntry]) async throws
     /// Where this cache keeps vectors, when it keeps them; `nil` (the default) when it does not,
@@ -49,6 +53,11 @@ public struct CacheCounts: Codable, Hashable, Sendable {
 
 extension ResponseCache {
     public var embeddings: (any EmbeddingCache)? { nil }
+
+    public func values(for keys: [CacheKey]) async throws -> [Data?] {
+        let found = try await lookup(keys)
+        return keys.map { found[$0] }
+    }
 
     /// Looks up any number of keys, a bounded number per call so that one statement never
     /// carries an unbounded list.

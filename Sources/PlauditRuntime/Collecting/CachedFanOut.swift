@@ -17,6 +17,16 @@ public struct CachedFanOut: Sendable {
     /// Ignore stored answers (and replace them with fresh ones).
     public var refresh: Bool
 
+    /// Keys per cache call: the call's fixed cost is then small, and one statement or answer
+    /// never holds an unbounded list.
+    static let lookupChunk = 10_000
+
+    /// How long the cache writer gathers answers before a commit: one transaction per
+    /// ~20 ms of answers instead of one per answer (each commit costs CPU and WAL pages that
+    /// a saturated run needs for its requests; measured with `Benchmarks/http/run.sh`). A run
+    /// killed mid-way loses at most the answers of the last 20 ms, which its rerun asks again.
+    static let writeDelay = Duration.milliseconds(20)
+
     public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false) {
         self.concurrency = max(1, concurrency)
         self.cache = cache
@@ -27,8 +37,12 @@ public struct CachedFanOut: Sendable {
     /// without a cache or when refreshing.
     public func lookup(_ keys: [CacheKey]) async throws -> [Data?] {
         guard let cache, !refresh, !keys.isEmpty else { return Array(repeating: nil, count: keys.count) }
-        let stored = try await cache.lookup(allOf: keys)
-        return keys.map { stored[$0] }
+        var values: [Data?] = []
+        values.reserveCapacity(keys.count)
+        for start in stride(from: 0, to: keys.count, by: Self.lookupChunk) {
+            values.append(contentsOf: try await cache.values(for: Array(keys[start..<min(start + Self.lookupChunk, keys.count)])))
+        }
+        return values
     }
 
     /// Calls `work` for every unit in `0..<count`, at most ``concurrency`` at a time, and hands
@@ -42,11 +56,36 @@ public struct CachedFanOut: Sendable {
         work: @escaping @Sendable (Int) async throws -> Answer,
         receive: (Int, Answer, Store) async throws -> Void
     ) async throws -> Int {
-        let writer = cache.map { CacheWriter(cache: $0) }
+        let writer = cache.map { CacheWriter(cache: $0, delay: Self.writeDelay) }
         let store = Store(writer: writer, namespace: namespace)
         do {
             try await BoundedConcurrency.forEach(count: count, limit: concurrency, work: work) { index, answer in
                 try await receive(index, answer, store)
+            }
+        } catch {
+            try? await writer?.finish()
+            throw error
+        }
+        guard let writer else { return 0 }
+        try await writer.finish()
+        return await writer.stored
+    }
+
+    /// Like ``fanOut(count:namespace:work:receive:)`` for units found as the run goes (see
+    /// ``BoundedConcurrency/forEach(limit:refill:work:receive:)``): `refill` runs on the
+    /// calling task, typically looking up the next keys in the cache while earlier calls are in
+    /// flight, and returns `nil` when there is nothing more. Returns how many answers were stored.
+    public func fanOut<Unit: Sendable, Answer: Sendable>(
+        namespace: String,
+        refill: () async throws -> [Unit]?,
+        work: @escaping @Sendable (Unit) async throws -> Answer,
+        receive: (Unit, Answer, Store) async throws -> Void
+    ) async throws -> Int {
+        let writer = cache.map { CacheWriter(cache: $0, delay: Self.writeDelay) }
+        let store = Store(writer: writer, namespace: namespace)
+        do {
+            try await BoundedConcurrency.forEach(limit: concurrency, refill: refill, work: work) { unit, answer in
+                try await receive(unit, answer, store)
             }
         } catch {
             try? await writer?.finish()

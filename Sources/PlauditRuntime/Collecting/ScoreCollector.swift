@@ -2,8 +2,9 @@ import Foundation
 public import PlauditCore
 
 /// Asks a live scorer for every response of every item: answers already in the cache are
-/// read in one bulk lookup, the rest go out a bounded number of calls at a time (in batches
-/// where the scorer takes arrays), and each new answer is stored as soon as it arrives.
+/// read in bulk lookups, a window of requests at a time while the questions of earlier windows
+/// are already out (see ``ScorePlan``), the rest go out a bounded number of calls at a time (in
+/// batches where the scorer takes arrays), and each new answer is stored as soon as it arrives.
 ///
 /// A run killed at any moment and started again therefore asks only for what was not yet
 /// stored. Failures are recorded, never cached. Scorers without a cache identity, or whose
@@ -64,16 +65,12 @@ public struct ScoreCollector: Sendable {
         progress: any ProgressReporter
     ) async throws -> ScoredRequests {
         let name = scorer.descriptor.name
-        var jobs = requests.enumerated().map { ScoreJob(index: $0, request: $1, key: nil) }
-        var result = ScoredRequests(values: Array(repeating: nil, count: requests.count))
         let phase = "scoring \(name)"
-
-        // Known answers, in one lookup.
-        var pending = jobs
         // Without a model name a key cannot tell two models behind one URL apart: no caching.
         let identity = fanOut.cache == nil ? nil : scorer.cacheIdentity.flatMap { $0.model.isEmpty ? nil : $0 }
-        var fanOut = self.fanOut
-        if identity == nil { fanOut.cache = nil }
+        var uncachedWithoutIdentity = self.fanOut
+        if identity == nil { uncachedWithoutIdentity.cache = nil }
+        let fanOut = uncachedWithoutIdentity
         // A model replaced behind the same URL and name has a new fingerprint, hence new keys;
         // say so once, so the new namespace is not a silent surprise.
         if let fingerprinted = scorer as? FingerprintedScorer, let cache = fanOut.cache,
@@ -81,42 +78,19 @@ public struct ScoreCollector: Sendable {
         {
             progress.note(note)
         }
-        if let identity {
-            for index in jobs.indices {
-                jobs[index].key = try ScoreCacheCoding.key(identity: identity, request: jobs[index].request)
-            }
-            let stored = try await fanOut.lookup(jobs.map { $0.key! })
-            pending = []
-            for (job, bytes) in zip(jobs, stored) {
-                if let bytes, let value = ScoreCacheCoding.decode(bytes) {
-                    result.values[job.index] = value
-                    result.counts.hits += 1
-                } else {
-                    pending.append(job)
-                }
-            }
-            result.counts.misses = pending.count
-        }
-        progress.update(phase: phase, done: result.counts.hits, total: jobs.count, failed: 0, cached: result.counts.hits)
 
-        // The same question twice in one run (identical prompt and response) is asked once.
-        var duplicates: [CacheKey: [ScoreJob]] = [:]
-        if identity != nil {
-            var seen: Set<CacheKey> = []
-            pending = pending.filter { job in
-                if seen.insert(job.key!).inserted { return true }
-                duplicates[job.key!, default: []].append(job)
-                return false
+        // Known answers are looked up a window at a time, while the questions of earlier
+        // windows are already being asked; the same question twice in one run is asked once.
+        var plan = ScorePlan(requests: requests, identity: identity, batchSize: scorer.batchSize, scorerName: name)
+        if requests.isEmpty { progress.update(phase: phase, done: 0, total: 0, failed: 0, cached: 0) }
+        let stored = try await fanOut.fanOut(namespace: "score/\(identity?.backendKind ?? "")") {
+            let batches = try await plan.nextBatches(lookup: fanOut.lookup)
+            if batches != nil {
+                progress.update(
+                    phase: phase, done: plan.done, total: requests.count, failed: plan.result.failures.count, cached: plan.result.counts.hits)
             }
-        }
-
-        let batchSize = max(1, scorer.batchSize)
-        let batches = stride(from: 0, to: pending.count, by: batchSize).map {
-            Array(pending[$0..<min($0 + batchSize, pending.count)])
-        }
-        var done = result.counts.hits
-        let stored = try await fanOut.fanOut(count: batches.count, namespace: "score/\(identity?.backendKind ?? "")") { index in
-            let batch = batches[index]
+            return batches
+        } work: { batch in
             let outcomes =
                 batch.count == 1
                 ? [try await scorer.score(batch[0].request)]
@@ -125,35 +99,19 @@ public struct ScoreCollector: Sendable {
                 throw AuditError("scorer \(name) returned \(outcomes.count) outcomes for a batch of \(batch.count)")
             }
             return outcomes
-        } receive: { index, outcomes, store in
-            for (first, outcome) in zip(batches[index], outcomes) {
-                for job in [first] + (first.key.flatMap { duplicates[$0] } ?? []) {
-                    done += 1
-                    switch outcome {
-                    case .score(let value) where value.isFinite:
-                        result.values[job.index] = value
-                        if let key = job.key, job.index == first.index {
-                            try await store(key, ScoreCacheCoding.encode(value))
-                        }
-                    case .score(let value):
-                        result.failures.append(
-                            .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: "non-finite score \(value)"))
-                    case .failure(let reason):
-                        result.failures.append(
-                            .init(scorer: name, itemID: job.request.itemID, responseID: job.request.responseID, reason: reason))
-                    }
+        } receive: { batch, outcomes, store in
+            for (first, outcome) in zip(batch, outcomes) {
+                if let answer = plan.receive(outcome, for: first) {
+                    try await store(answer.key, ScoreCacheCoding.encode(answer.value))
                 }
             }
-            progress.update(phase: phase, done: done, total: jobs.count, failed: result.failures.count, cached: result.counts.hits)
+            progress.update(
+                phase: phase, done: plan.done, total: requests.count, failed: plan.result.failures.count, cached: plan.result.counts.hits)
         }
-        if identity != nil { result.counts.stored = stored }
         progress.finish(phase: phase)
-        // Completion order depends on timing; the record does not.
-        let order = Dictionary(
-            jobs.map { ($0.request.itemID + "\u{0}" + $0.request.responseID, $0.index) }, uniquingKeysWith: { first, _ in first })
-        result.failures.sort {
-            (order[$0.itemID + "\u{0}" + $0.responseID] ?? 0) < (order[$1.itemID + "\u{0}" + $1.responseID] ?? 0)
-        }
+        plan.sortFailures()
+        var result = plan.result
+        if identity != nil { result.counts.stored = stored }
         return result
     }
 }
@@ -189,42 +147,5 @@ public struct ScoredTable: Sendable {
         self.scores = scores
         self.failures = failures
         self.counts = counts
-    }
-}
-
-/// How scores are keyed and stored in the response cache.
-enum ScoreCacheCoding {
-    private struct CanonicalRequest: Encodable {
-        let parameters: String
-        let messages: [ChatMessage]
-        let response: String
-        /// Absent (not null) for pointwise requests, so their keys are unchanged.
-        let second: String?
-    }
-
-    /// The key: the scorer's identity and the request's content (not its ids: the same text
-    /// to the same scorer is the same answer, in any dataset).
-    static func key(identity: ScorerCacheIdentity, request: ScoringRequest) throws -> CacheKey {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = try encoder.encode(
-            CanonicalRequest(
-                parameters: identity.parameters, messages: request.prompt.messages, response: request.response, second: request.second))
-        return CacheKey(
-            backendKind: identity.backendKind, baseURL: identity.baseURL, model: identity.model, request: body,
-            rubricSHA256: identity.rubricSHA256)
-    }
-
-    /// Eight bytes, the IEEE 754 bit pattern little-endian: exact and compact.
-    static func encode(_ value: Double) -> Data {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { Data($0) }
-    }
-
-    static func decode(_ data: Data) -> Double? {
-        guard data.count == 8 else { return nil }
-        var bits: UInt64 = 0
-        for (shift, byte) in data.enumerated() { bits |= UInt64(byte) << (8 * UInt64(shift)) }
-        let value = Double(bitPattern: bits)
-        return value.isFinite ? value : nil
     }
 }

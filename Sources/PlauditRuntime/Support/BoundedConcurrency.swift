@@ -23,4 +23,49 @@ public enum BoundedConcurrency {
             }
         }
     }
+
+    /// Like ``forEach(count:limit:work:receive:)`` for work that is found as the run goes:
+    /// `refill` is called on the calling task before the first call and whenever fewer than
+    /// `2 × limit` units wait to start, and returns the next units (possibly none), or `nil`
+    /// when there are no more. Calls already in flight go on while `refill` runs, so finding
+    /// more work (a cache lookup) overlaps with the calls instead of coming before all of them.
+    public static func forEach<Unit: Sendable, Result: Sendable>(
+        limit: Int,
+        refill: () async throws -> [Unit]?,
+        work: @escaping @Sendable (Unit) async throws -> Result,
+        receive: (Unit, Result) async throws -> Void
+    ) async throws {
+        let limit = max(1, limit)
+        try await withThrowingTaskGroup(of: (Unit, Result).self) { group in
+            var waiting: [Unit] = []
+            var head = 0
+            var exhausted = false
+            var running = 0
+            func topUpAndLaunch() async throws {
+                while !exhausted && waiting.count - head < 2 * limit {
+                    guard let more = try await refill() else {
+                        exhausted = true
+                        break
+                    }
+                    if head > 0 {
+                        waiting.removeFirst(head)
+                        head = 0
+                    }
+                    waiting.append(contentsOf: more)
+                }
+                while running < limit && head < waiting.count {
+                    let unit = waiting[head]
+                    head += 1
+                    running += 1
+                    group.addTask { (unit, try await work(unit)) }
+                }
+            }
+            try await topUpAndLaunch()
+            while let (unit, result) = try await group.next() {
+                running -= 1
+                try await receive(unit, result)
+                try await topUpAndLaunch()
+            }
+        }
+    }
 }
