@@ -187,10 +187,10 @@ public struct MonocultureAudit: Sendable {
         var embedding: EmbeddingCounts?
         if let embedder {
             let start = clock.now
-            var texts: [String] = []
-            for item in dataset.items { for side in sides { texts += item.side(side)?.texts ?? [] } }
-            let embedded = try await embeddings.embed(texts, embedder: embedder, progress: progress)
-            let vectors = embedded.vectors
+            // Each item's texts (all sides) are one corpus, so an item's topics never depend on the other items.
+            let groups = dataset.items.map { item in sides.flatMap { item.side($0)?.texts ?? [] } }
+            let embedded = try await ItemEmbeddings.embed(groups: groups, embedder: embedder, collector: embeddings, progress: progress)
+            let vectors = embedded.vectors.flatMap { $0 }
             embedding = embedded.counts
             timings["embedding"] = (clock.now - start).inSeconds
             let threshold = options.topicThreshold

@@ -12,8 +12,16 @@ public enum ItemEmbeddings {
         _ items: [Item], embedder: any Embedder, collector: EmbeddingCollector = EmbeddingCollector(), progress: any ProgressReporter,
         phase: String = "embedding"
     ) async throws -> (vectors: [[[Float]]], counts: EmbeddingCounts) {
+        try await embed(groups: items.map { $0.responses.map(\.text) }, embedder: embedder, collector: collector, progress: progress, phase: phase)
+    }
+
+    /// The vectors of each group of texts (`vectors[g][j]`: group g's text j), each group a
+    /// corpus of its own for an embedder whose vectors depend on the corpus.
+    public static func embed(
+        groups: [[String]], embedder: any Embedder, collector: EmbeddingCollector = EmbeddingCollector(), progress: any ProgressReporter,
+        phase: String = "embedding"
+    ) async throws -> (vectors: [[[Float]]], counts: EmbeddingCounts) {
         if embedder.dependsOnCorpus {
-            let groups = items.map { $0.responses.map(\.text) }
             let total = groups.reduce(0) { $0 + $1.count }
             let reporter = IncreasingProgress(progress, phase: phase, total: total, cached: 0)
             reporter.report(0)
@@ -27,14 +35,13 @@ public enum ItemEmbeddings {
             progress.finish(phase: phase)
             return (vectors, EmbeddingCounts(computed: total, requests: embedder.requestStatistics?.requests ?? 0))
         }
-        let texts = items.flatMap { $0.responses.map(\.text) }
-        let embedded = try await collector.embed(texts, embedder: embedder, progress: progress, phase: phase)
+        let embedded = try await collector.embed(groups.flatMap { $0 }, embedder: embedder, progress: progress, phase: phase)
         var vectors: [[[Float]]] = []
-        vectors.reserveCapacity(items.count)
+        vectors.reserveCapacity(groups.count)
         var offset = 0
-        for item in items {
-            vectors.append(Array(embedded.vectors[offset..<(offset + item.responses.count)]))
-            offset += item.responses.count
+        for group in groups {
+            vectors.append(Array(embedded.vectors[offset..<(offset + group.count)]))
+            offset += group.count
         }
         return (vectors, embedded.counts)
     }
