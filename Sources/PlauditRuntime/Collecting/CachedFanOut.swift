@@ -21,16 +21,19 @@ public struct CachedFanOut: Sendable {
     /// never holds an unbounded list.
     static let lookupChunk = 10_000
 
-    /// How long the cache writer gathers answers before a commit: one transaction per
-    /// ~20 ms of answers instead of one per answer (each commit costs CPU and WAL pages that
-    /// a saturated run needs for its requests; measured with `Benchmarks/http/run.sh`). A run
-    /// killed mid-way loses at most the answers of the last 20 ms, which its rerun asks again.
-    static let writeDelay = Duration.milliseconds(20)
+    /// How long the cache writer gathers answers before a commit: zero (each answer committed as
+    /// it arrives) by default. The score collector gathers 20 ms (``ScoreCollector``): one
+    /// transaction per ~20 ms of cheap answers instead of one per answer, since each commit costs
+    /// CPU and WAL pages a saturated run needs for its requests (`Benchmarks/http/run.sh`); a
+    /// run killed mid-way then loses at most the last 20 ms of scores, which its rerun asks
+    /// again. Generations, slow and costly, are committed one by one.
+    public var writeDelay: Duration
 
-    public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false) {
+    public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false, writeDelay: Duration = .zero) {
         self.concurrency = max(1, concurrency)
         self.cache = cache
         self.refresh = refresh
+        self.writeDelay = writeDelay
     }
 
     /// The stored answer for each key, in order (`nil` where none is stored). Nothing is found
@@ -56,7 +59,7 @@ public struct CachedFanOut: Sendable {
         work: @escaping @Sendable (Int) async throws -> Answer,
         receive: (Int, Answer, Store) async throws -> Void
     ) async throws -> Int {
-        let writer = cache.map { CacheWriter(cache: $0, delay: Self.writeDelay) }
+        let writer = cache.map { CacheWriter(cache: $0, delay: writeDelay) }
         let store = Store(writer: writer, namespace: namespace)
         do {
             try await BoundedConcurrency.forEach(count: count, limit: concurrency, work: work) { index, answer in
@@ -81,7 +84,7 @@ public struct CachedFanOut: Sendable {
         work: @escaping @Sendable (Unit) async throws -> Answer,
         receive: (Unit, Answer, Store) async throws -> Void
     ) async throws -> Int {
-        let writer = cache.map { CacheWriter(cache: $0, delay: Self.writeDelay) }
+        let writer = cache.map { CacheWriter(cache: $0, delay: writeDelay) }
         let store = Store(writer: writer, namespace: namespace)
         do {
             try await BoundedConcurrency.forEach(limit: concurrency, refill: refill, work: work) { unit, answer in

@@ -22,7 +22,7 @@ public struct ScoreCollector: Sendable {
     }
 
     public init(concurrency: Int = 1, cache: (any ResponseCache)? = nil, refresh: Bool = false) {
-        fanOut = CachedFanOut(concurrency: concurrency, cache: cache, refresh: refresh)
+        fanOut = CachedFanOut(concurrency: concurrency, cache: cache, refresh: refresh, writeDelay: .milliseconds(20))
     }
 
     /// Scores per item and response (`nil` where the scorer failed or the item was not asked
