@@ -59,19 +59,11 @@ public struct CachedFanOut: Sendable {
         work: @escaping @Sendable (Int) async throws -> Answer,
         receive: (Int, Answer, Store) async throws -> Void
     ) async throws -> Int {
-        let writer = cache.map { CacheWriter(cache: $0, delay: writeDelay) }
-        let store = Store(writer: writer, namespace: namespace)
-        do {
+        try await storing(namespace: namespace) { store in
             try await BoundedConcurrency.forEach(count: count, limit: concurrency, work: work) { index, answer in
                 try await receive(index, answer, store)
             }
-        } catch {
-            try? await writer?.finish()
-            throw error
         }
-        guard let writer else { return 0 }
-        try await writer.finish()
-        return await writer.stored
     }
 
     /// Like ``fanOut(count:namespace:work:receive:)`` for units found as the run goes (see
@@ -84,12 +76,19 @@ public struct CachedFanOut: Sendable {
         work: @escaping @Sendable (Unit) async throws -> Answer,
         receive: (Unit, Answer, Store) async throws -> Void
     ) async throws -> Int {
-        let writer = cache.map { CacheWriter(cache: $0, delay: writeDelay) }
-        let store = Store(writer: writer, namespace: namespace)
-        do {
+        try await storing(namespace: namespace) { store in
             try await BoundedConcurrency.forEach(limit: concurrency, refill: refill, work: work) { unit, answer in
                 try await receive(unit, answer, store)
             }
+        }
+    }
+
+    /// Runs `body` with a ``Store`` under `namespace`, then finishes the cache writer (also when
+    /// `body` throws, so what was received is kept) and returns how many answers it stored.
+    private func storing(namespace: String, _ body: (Store) async throws -> Void) async throws -> Int {
+        let writer = cache.map { CacheWriter(cache: $0, delay: writeDelay) }
+        do {
+            try await body(Store(writer: writer, namespace: namespace))
         } catch {
             try? await writer?.finish()
             throw error
