@@ -1,3 +1,5 @@
+package import Foundation
+
 /// A small RFC 4180 reader that keeps the line each record starts on.
 ///
 /// Hand-written rather than taken from a CSV package because errors must name the exact
@@ -10,6 +12,28 @@ package struct CSVRecords {
 
     package enum Failure: Error {
         case unterminatedQuote(line: Int)
+    }
+
+    /// A CSV file's header, its column names (trimmed, lower-cased) and the records after it.
+    package struct Table {
+        package var header: Record
+        package var names: [String]
+        package var rows: ArraySlice<Record>
+    }
+
+    /// Decodes and parses a CSV file that must have a header row: errors name `file` and line.
+    package static func table(_ data: Data, file: String) throws(InputError) -> Table {
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, line: 0, message: "not UTF-8 text") }
+        let records: [Record]
+        do {
+            records = try parse(text)
+        } catch {
+            guard case .unterminatedQuote(let line) = error else { fatalError("unreachable") }
+            throw InputError(file: file, line: line, message: "quoted field is never closed")
+        }
+        guard let header = records.first else { throw InputError(file: file, line: 0, message: "empty CSV file") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        return Table(header: header, names: names, rows: records.dropFirst())
     }
 
     package static func parse(_ text: String) throws(Failure) -> [Record] {

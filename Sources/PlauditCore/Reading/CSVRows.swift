@@ -13,18 +13,10 @@ enum CSVRows {
         _ data: Data, file: String, listColumns: Set<String> = ["human_labels"], boolColumns: Set<String> = ["valid"],
         numberColumns: Set<String> = []
     ) throws(InputError) -> JSONLines {
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, line: 0, message: "not UTF-8 text") }
-        let records: [CSVRecords.Record]
-        do {
-            records = try CSVRecords.parse(text)
-        } catch {
-            guard case .unterminatedQuote(let line) = error else { fatalError("unreachable") }
-            throw InputError(file: file, line: line, message: "quoted field is never closed")
-        }
-        guard let header = records.first else { throw InputError(file: file, line: 0, message: "empty CSV file") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let table = try CSVRecords.table(data, file: file)
+        let names = table.names
         var out: [JSONLines.Line] = []
-        for record in records.dropFirst() {
+        for record in table.rows {
             guard record.fields.count == names.count else {
                 throw InputError(file: file, line: record.line, message: "expected \(names.count) fields, found \(record.fields.count)")
             }

@@ -46,18 +46,8 @@ public struct ScoresFileReader: Sendable {
     }
 
     func readCSV(_ data: Data, file: String, log: inout BadRowLog) throws(InputError) -> [ScoreRow] {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: file, line: 0, message: "not UTF-8 text")
-        }
-        let records: [CSVRecords.Record]
-        do {
-            records = try CSVRecords.parse(text)
-        } catch {
-            guard case .unterminatedQuote(let line) = error else { fatalError("unreachable") }
-            throw InputError(file: file, line: line, message: "quoted field is never closed")
-        }
-        guard let header = records.first else { throw InputError(file: file, line: 0, message: "empty CSV file") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let table = try CSVRecords.table(data, file: file)
+        let (header, names) = (table.header, table.names)
         var column: [String: Int] = [:]
         for required in ["item_id", "response_id", "scorer", "score"] {
             guard let index = names.firstIndex(of: required) else {
@@ -66,7 +56,7 @@ public struct ScoresFileReader: Sendable {
             column[required] = index
         }
         var rows: [ScoreRow] = []
-        for record in records.dropFirst() {
+        for record in table.rows {
             guard record.fields.count == names.count else {
                 try log.report(
                     InputError(

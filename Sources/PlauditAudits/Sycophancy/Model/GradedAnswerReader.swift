@@ -103,20 +103,12 @@ public struct GradedAnswerReader: Sendable {
 
     /// CSV records as column → text, after a header naming at least the required columns.
     func csvRecords(_ data: Data, file: String) throws(InputError) -> [(Int, [String: String?])] {
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError(file: file, line: 0, message: "not UTF-8 text") }
-        let records: [CSVRecords.Record]
-        do {
-            records = try CSVRecords.parse(text)
-        } catch {
-            guard case .unterminatedQuote(let line) = error else { fatalError("unreachable") }
-            throw InputError(file: file, line: line, message: "quoted field is never closed")
-        }
-        guard let header = records.first else { throw InputError(file: file, line: 0, message: "empty CSV file") }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let table = try CSVRecords.table(data, file: file)
+        let (header, names) = (table.header, table.names)
         for field in Self.fields where !names.contains(field) {
             throw InputError(file: file, line: header.line, field: field, message: "missing column in header")
         }
-        return try records.dropFirst().map { record throws(InputError) in
+        return try table.rows.map { record throws(InputError) in
             guard record.fields.count == names.count else {
                 throw InputError(file: file, line: record.line, message: "expected \(names.count) fields, found \(record.fields.count)")
             }
