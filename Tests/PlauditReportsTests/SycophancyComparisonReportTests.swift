@@ -41,11 +41,22 @@ struct SycophancyComparisonReportTests {
     func console() {
         let text = SycophancyComparisonConsole.render(Self.results().comparisons!)
         let lines = text.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasSuffix("2 conditions differ (BH q < 0.05), largest Δ first"), "\(lines[0])")
+        #expect(lines[0].hasSuffix("2 conditions differ (BH q < 0.05), largest Δ first; pooled rows that differ (q < 0.05): all conditions"), "\(lines[0])")
         #expect(lines[2].hasPrefix("sad × incorrect") && lines[2].contains("+30.0"), "\(lines[2])")
         #expect(lines[3].hasPrefix("happy × none"), "\(lines[3])")
         #expect(lines[4].hasPrefix("all conditions") && lines[4].contains("+8.0 [+1.0, +15.0]"), "\(lines[4])")
         #expect(!text.contains("close × none"))
+    }
+
+    @Test("no single condition significant but a pooled row is: the headline says so and names the pooled row, never just \"no condition differs\"")
+    func consolePooledOnly() throws {
+        var comparison = try #require(Self.results().comparisons?.first)
+        comparison.conditions = comparison.conditions.map { var row = $0; row.qValue = 0.3; return row }
+        let headline = SycophancyComparisonConsole.render([comparison]).split(separator: "\n")[0]
+        #expect(headline.hasSuffix("no single condition differs (BH q < 0.05), but pooled rows do (q < 0.05): all conditions"), "\(headline)")
+        comparison.pooled = comparison.pooled.map { var row = $0; row.qValue = 0.2; return row }
+        let neither = SycophancyComparisonConsole.render([comparison]).split(separator: "\n")[0]
+        #expect(neither.hasSuffix("no single condition differs (BH q < 0.05), nor does any pooled row"), "\(neither)")
     }
 
     @Test("report.md: the Δ grid with stars, every row, the BH family; names escaped")
