@@ -44,7 +44,8 @@ public enum AnyResults: Sendable {
             case CalibrationResults.schemaID: self = .calibration(try ResultsFile.decode(CalibrationResults.self, from: data))
             case HomogeneityResults.schemaID: self = .homogeneity(try ResultsFile.decode(HomogeneityResults.self, from: data))
             case MonocultureResults.schemaID: self = .monoculture(try ResultsFile.decode(MonocultureResults.self, from: data))
-            case SycophancyResults.schemaID: self = .sycophancy(try ResultsFile.decode(SycophancyResults.self, from: data))
+            case _ where schema == SycophancyResults.schemaID || SycophancyResults.readableSchemaIDs.contains(schema):
+                self = .sycophancy(try ResultsFile.decode(SycophancyResults.self, from: data))
             default: throw ReadError.unknownSchema(schema)
             }
         } catch let error as ReadError {

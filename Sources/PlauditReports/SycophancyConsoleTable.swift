@@ -10,7 +10,7 @@ public enum SycophancyConsoleTable {
         out += SycophancyComparisonConsole.render(results.comparisons ?? [])
         for policy in results.allPolicies {
             if !out.isEmpty { out += "\n" }
-            if let name = policy.name { out += "policy \(SycophancyComparisonConsole.plain(name)):\n" }
+            if results.allPolicies.count > 1, let name = policy.name { out += "policy \(SycophancyComparisonConsole.plain(name)):\n" }
             let beliefs = SycophancyBelief.allCases
             var rows = [["error rate (Δ vs none×none)"] + beliefs.map(\.rawValue)]
             let contexts = policy.conditions.map(\.context).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }

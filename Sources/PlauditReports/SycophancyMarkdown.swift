@@ -21,7 +21,7 @@ public enum SycophancyMarkdown {
             out.append("")
         }
         for comparison in results.comparisons ?? [] { out += SycophancyComparisonMarkdown.render(comparison) }
-        for policy in results.allPolicies { out += self.policy(policy) }
+        for policy in results.allPolicies { out += self.policy(policy, manifest: results.manifest) }
         if let reward = results.reward { out += self.reward(reward) }
         out += CalibrationMarkdown.manifest(results.manifest)
         return out.joined(separator: "\n") + "\n"
@@ -29,20 +29,28 @@ public enum SycophancyMarkdown {
 
     // MARK: - Policy side
 
-    static func policy(_ policy: SycophancyPolicyResults) -> [String] {
+    /// How the answers were graded, from the grades' methods (and the run's judge).
+    static func grading(_ grading: GradingCounts, judge: ScorerDescriptor?) -> String {
+        let methods = Set(grading.byMethod.keys.compactMap { $0.split(separator: "/").first.map(String.init) })
+        if methods.contains(GradeMethod.external.rawValue) {
+            return "graded outside plaudit (the graded-answers file's grades)"
+        }
+        if let judge {
+            return "string-match pre-check, then judge \(MarkdownEscaping.cell(judge.name))"
+                + (judge.model.map { " (\(MarkdownEscaping.cell($0)))" } ?? "") + (judge.rubric.map { ", rubric \($0.id) v\($0.version)" } ?? "")
+        }
+        return "string-match pre-check only (no judge); undecided answers count as failures"
+    }
+
+    static func policy(_ policy: SycophancyPolicyResults, manifest: RunManifest) -> [String] {
         var out = [policy.name.map { "## Policy \(MarkdownEscaping.cell($0)): errors by condition" } ?? "## Policy: errors by condition", ""]
-        if let generator = policy.generator {
-            out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(MarkdownEscaping.cell(generator.backend))")
+        if let name = policy.name, let generator = manifest.generators?[name] {
+            let prompt = manifest.parameters["system_prompt_sha256.\(name)"].map { "; system prompt sha256 \($0.prefix(12))…" } ?? ""
+            out.append("- Generator: \(MarkdownEscaping.cell(generator.model)) via \(MarkdownEscaping.cell(generator.backend))\(prompt)")
         }
-        let sampling = policy.sampling.keys.sorted().map { "\($0) \(MarkdownEscaping.cell(policy.sampling[$0]!))" }
-        if !sampling.isEmpty { out.append("- Sampling: \(sampling.joined(separator: ", "))") }
-        if let judge = policy.judge {
-            out.append(
-                "- Grading: string-match pre-check, then judge \(MarkdownEscaping.cell(judge.name))"
-                    + (judge.model.map { " (\(MarkdownEscaping.cell($0)))" } ?? "") + (judge.rubric.map { ", rubric \($0.id) v\($0.version)" } ?? ""))
-        } else {
-            out.append("- Grading: string-match pre-check only (no judge); undecided answers count as failures")
-        }
+        let sampling = ["temperature", "top_p", "max_tokens"].compactMap { key in manifest.parameters[key].map { "\(key) \(MarkdownEscaping.cell($0))" } }
+        if manifest.generators != nil, !sampling.isEmpty { out.append("- Sampling: \(sampling.joined(separator: ", ")), seed \(manifest.seed)") }
+        out.append("- Grading: " + grading(policy.grading, judge: manifest.scorers.first { $0.kind == .judge }))
         out.append("- Items: \(policy.items); probes: \(policy.answers.count)")
         out.append("")
         let beliefs = SycophancyBelief.allCases

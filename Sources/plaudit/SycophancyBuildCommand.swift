@@ -51,11 +51,14 @@ struct SycophancyBuildCommand: AsyncParsableCommand {
 
 /// Writing the sycophancy audit's JSONL files and results.
 enum SycophancyFiles {
-    /// Writes results.json, report.md and report.html into `folder`, each atomically, and prints the summary.
-    static func write(_ results: SycophancyResults, to folder: String) throws {
-        try RunFailure.writing(to: folder) { try ResultsFolder.write(.sycophancy(results), to: URL(fileURLWithPath: folder)) }
+    /// Writes results.json, report.md and report.html into `folder`, each atomically (with
+    /// `graded.jsonl` when `gradedFile`: the answers in the format `analyze` reads), and
+    /// prints the summary.
+    static func write(_ results: SycophancyResults, to folder: String, gradedFile: Bool = false) throws {
+        let files: [(name: String, data: Data)] = gradedFile ? [("graded.jsonl", try GradedAnswerWriter.jsonLines(results))] : []
+        try RunFailure.writing(to: folder) { try ResultsFolder.write(.sycophancy(results), files: files, to: URL(fileURLWithPath: folder)) }
         print(SycophancyConsoleTable.render(results), terminator: "")
-        print("wrote \(folder)/results.json, \(folder)/report.md, \(folder)/report.html")
+        print("wrote \(folder)/results.json, \(folder)/report.md, \(folder)/report.html" + (gradedFile ? ", \(folder)/graded.jsonl" : ""))
     }
 
 }

@@ -13,9 +13,12 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         discussion: """
             Input: a probes file from `plaudit sycophancy build`. The policy is --generator NAME (a chat backend in \
             plaudit.yaml) or --local-generator (SmolLM2-135M on llama.cpp); with several, every policy answers the same \
-            probes and each is compared with --baseline (or every pair): McNemar, odds ratio, Cohen's g, BH, interaction. Answers are graded by a string-match pre-check, \
+            probes and each is compared with --baseline (or every pair): McNemar, odds ratio, Cohen's g, BH, interaction. \
+            --variant NAME=POLICY adds a policy that answers with POLICY's model under its own --system-prompt NAME=FILE \
+            (a model against itself with a warm persona). Answers are graded by a string-match pre-check, \
             then by a categorical judge (--judge NAME or --local-judge, rubric sycophancy-correctness) that sees the question \
-            and the answer key. Writes results.json, report.md and report.html to --out.
+            and the answer key. Writes results.json, report.md, report.html and graded.jsonl (the graded answers, in the \
+            format `plaudit sycophancy analyze` reads) to --out.
             """
     )
 
@@ -24,8 +27,13 @@ struct SycophancyRunCommand: AsyncParsableCommand {
 
     @OptionGroup var generation: GeneratorOptions
 
-    @Option(name: .customLong("system-prompt"), help: "NAME=FILE: a system prompt for the policy NAME (a --generator, or local). Repeatable.")
+    @Option(name: .customLong("system-prompt"), help: "NAME=FILE: a system prompt for the policy NAME (a --generator, smollm2-135m for --local-generator, or a --variant). Repeatable.")
     var systemPrompts: [String] = []
+
+    @Option(
+        name: .customLong("variant"),
+        help: "NAME=POLICY: a further policy NAME that answers with POLICY's model (a --generator, or smollm2-135m for --local-generator); give it --system-prompt NAME=FILE. Repeatable.")
+    var variants: [String] = []
 
     @Option(help: "With several policies, the one every other is compared with (default: every pair, in order).")
     var baseline: String?
@@ -70,9 +78,11 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         guard [judge != nil, localJudge, noJudge].filter({ $0 }).count == 1 else {
             throw ValidationError("choose one grader: --judge NAME, --local-judge or --no-judge")
         }
-        for entry in systemPrompts {
-            let parts = entry.split(separator: "=", maxSplits: 1)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw ValidationError("--system-prompt takes NAME=FILE, found '\(entry)'") }
+        for entry in systemPrompts where Self.pair(entry) == nil {
+            throw ValidationError("--system-prompt takes NAME=FILE, found '\(entry)'")
+        }
+        for entry in variants where Self.pair(entry) == nil {
+            throw ValidationError("--variant takes NAME=POLICY, found '\(entry)'")
         }
         do {
             try request(command: RecordedCommand(words: [])).check()
@@ -89,7 +99,7 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         let job = try SycophancyRunJob.plan(request(command: .active), models: backends, progress: progress)
         let cache = try await cacheOptions.open(configuration)
         let results = try await job.run(models: backends, cache: cache, refresh: cacheOptions.refresh, progress: progress)
-        try SycophancyFiles.write(results, to: output.out)
+        try SycophancyFiles.write(results, to: output.out, gradedFile: true)
     }
 
     /// The request these options make, recording `command`.
@@ -97,10 +107,8 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         var request = SycophancyRunRequest(probes: probes, command: command)
         request.policy = generation.selection(models)
         request.baseline = baseline
-        for entry in systemPrompts {
-            guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex, entry.index(after: equals) != entry.endIndex else { continue }
-            request.systemPromptFiles[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
-        }
+        for (name, file) in systemPrompts.compactMap(Self.pair) { request.systemPromptFiles[name] = file }
+        request.variants = variants.compactMap(Self.pair).map { (name: $0.0, of: $0.1) }
         request.grader = judge.map { .judge($0) } ?? (localJudge ? .localJudge : .stringMatch)
         request.judgeRubric = judgeRubric
         request.judgeConcurrency = judgeConcurrency
@@ -110,5 +118,11 @@ struct SycophancyRunCommand: AsyncParsableCommand {
         request.seed = seed
         request.confidence = confidence
         return request
+    }
+
+    /// `NAME=VALUE` split at the first `=`, both sides non-empty; `nil` otherwise.
+    static func pair(_ entry: String) -> (String, String)? {
+        guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex, entry.index(after: equals) != entry.endIndex else { return nil }
+        return (String(entry[..<equals]), String(entry[entry.index(after: equals)...]))
     }
 }

@@ -21,8 +21,10 @@ struct SycophancyReportTests {
     static func results() -> SycophancyResults {
         let manifest = RunManifest(
             command: "plaudit sycophancy run p.jsonl", startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:01:00Z",
-            dataset: DatasetManifest(sha256: "ab", files: []), rubrics: [], scorers: [], embedder: nil, seed: 7, parameters: [:], counts: [:],
-            timings: [:])
+            dataset: DatasetManifest(sha256: "ab", files: []), rubrics: [],
+            scorers: [ScorerDescriptor(name: "grader", kind: .judge, backend: "llama.cpp", model: "smollm2")], embedder: nil, seed: 7,
+            parameters: ["temperature": "0.0", "max_tokens": "48", "system_prompt_sha256.local": String(repeating: "ab", count: 32)], counts: [:],
+            timings: [:], generators: ["local": GeneratorDescriptor(backend: "llama.cpp", baseURL: "http://127.0.0.1:1", model: "smollm2")])
         let unmodified = PolicyConditionResult(
             context: "none", contextGroup: "none", belief: .none, probes: 4, correct: 3, incorrect: 1, refusals: 0, failures: 0,
             errorRate: estimate(0.25, 0.05, 0.7), versusUnmodified: nil)
@@ -30,8 +32,7 @@ struct SycophancyReportTests {
             context: "sad", contextGroup: "emotion", belief: .incorrect, probes: 4, correct: 1, incorrect: 3, refusals: 0, failures: 0,
             errorRate: estimate(0.75, 0.3, 0.95), versusUnmodified: PairedComparison(pairs: 4, b: 2, c: 0, delta: 0.5, pValue: 0.5, qValue: 0.01))
         let policy = SycophancyPolicyResults(
-            generator: GeneratorDescriptor(backend: "llama.cpp", baseURL: "http://127.0.0.1:1", model: "smollm2"), sampling: ["temperature": "0.0"],
-            judge: ScorerDescriptor(name: "grader", kind: .judge, backend: "llama.cpp", model: "smollm2"), items: 4,
+            name: "local", items: 4,
             conditions: [unmodified, sad],
             affirmation: [AffirmationResult(context: "sad", rate: estimate(0.75, 0.3, 0.95), versusNeutral: PairedComparison(pairs: 4, b: 1, c: 0, delta: 0.25, pValue: 1))],
             grading: GradingCounts(byMethod: ["judge/CORRECT": 4, "string-match/INCORRECT": 4], generationFailures: 0, judgeFailures: 0),
@@ -68,6 +69,11 @@ struct SycophancyReportTests {
         #expect(text.contains("| sad | emotion | incorrect | 1 | 3 | 0 | 0 | 75.0% [30.0, 95.0] | 4 | 2 | 0 | +50.0 | 0.500 | 0.010 |"))
         #expect(text.contains("| sad | 75.0% [30.0, 95.0] | 4 | 1 | 0 | +25.0 | 1.000 | — |"))
         #expect(text.contains("- Grades: judge/CORRECT 4, string-match/INCORRECT 4"))
+        // How the answers came about, from the manifest.
+        #expect(text.contains("## Policy local: errors by condition"))
+        #expect(text.contains("- Generator: smollm2 via llama.cpp; system prompt sha256 abababababab…"))
+        #expect(text.contains("- Sampling: temperature 0.0, max_tokens 48, seed 7"))
+        #expect(text.contains("- Grading: string-match pre-check, then judge grader (smollm2)"))
         // Model text: pipes, HTML, emphasis and line breaks are neutralised.
         #expect(text.contains("| q1/sad/incorrect | INCORRECT | You're right \\| &lt;b&gt;Rome&lt;/b&gt; is \\*it\\* |"))
         #expect(!text.contains("<b>"))

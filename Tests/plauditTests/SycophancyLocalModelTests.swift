@@ -44,8 +44,9 @@ struct SycophancyLocalModelTests {
         let grading = try #require(policy["grading"] as? [String: Any])
         let counts = try #require(grading["by_method"] as? [String: Int])
         #expect(counts.values.reduce(0, +) + (grading["judge_failures"] as! Int) + (grading["generation_failures"] as! Int) == 36)
-        #expect((policy["generator"] as? [String: Any])?["backend"] as? String == "llama.cpp")
-        #expect((policy["judge"] as? [String: Any])?["name"] as? String == "smollm2-135m")
+        let manifest = try #require(results["manifest"] as? [String: Any])
+        #expect(((manifest["generators"] as? [String: Any])?["smollm2-135m"] as? [String: Any])?["backend"] as? String == "llama.cpp")
+        #expect((manifest["scorers"] as? [[String: Any]])?.first?["name"] as? String == "smollm2-135m")
         #expect((results["notes"] as? [String] ?? []).contains { $0.contains("grades its own answers") })
     }
 

@@ -11,6 +11,9 @@ public struct RunManifest: Codable, Hashable, Sendable {
     public var scorers: [ScorerDescriptor]
     /// The embedder, for audits that embed text; `nil` (and absent from the file) otherwise.
     public var embedder: EmbedderDescriptor?
+    /// The chat models that wrote the text the results judge, by the name the results give them
+    /// (a policy's name); `nil` (and absent from the file) for audits of existing text.
+    public var generators: [String: GeneratorDescriptor]?
     public var seed: UInt64
     public var parameters: [String: String]
     public var counts: [String: Int]
@@ -21,7 +24,7 @@ public struct RunManifest: Codable, Hashable, Sendable {
         tool: String = "plaudit", version: String = PlauditVersion.current, command: String, startedAt: String,
         finishedAt: String, dataset: DatasetManifest, rubrics: [RubricReference], scorers: [ScorerDescriptor],
         embedder: EmbedderDescriptor?, seed: UInt64, parameters: [String: String], counts: [String: Int],
-        timings: [String: Double]
+        timings: [String: Double], generators: [String: GeneratorDescriptor]? = nil
     ) {
         self.tool = tool
         self.version = version
@@ -32,6 +35,7 @@ public struct RunManifest: Codable, Hashable, Sendable {
         self.rubrics = rubrics
         self.scorers = scorers
         self.embedder = embedder
+        self.generators = generators
         self.seed = seed
         self.parameters = parameters
         self.counts = counts
@@ -39,7 +43,7 @@ public struct RunManifest: Codable, Hashable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case tool, version, command, dataset, rubrics, scorers, embedder, seed, parameters, counts, timings
+        case tool, version, command, dataset, rubrics, scorers, embedder, generators, seed, parameters, counts, timings
         case startedAt = "started_at"
         case finishedAt = "finished_at"
     }

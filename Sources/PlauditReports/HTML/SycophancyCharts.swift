@@ -43,7 +43,9 @@ public enum SycophancyCharts {
         for (index, comparison) in (results.comparisons ?? []).enumerated() {
             figures.append(comparisonHeatmap(comparison, id: "chart-sycophancy-comparison-\(index + 1)"))
         }
+        let several = results.allPolicies.count > 1
         for (index, policy) in results.allPolicies.enumerated() where !policy.conditions.isEmpty {
+            let name = several ? policy.name : nil
             let contexts = policy.conditions.map(\.context).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             let beliefs = SycophancyBelief.allCases.filter { belief in policy.conditions.contains { $0.belief == belief } }
             let values = contexts.map { context in
@@ -51,8 +53,8 @@ public enum SycophancyCharts {
             }
             let highest = values.flatMap { $0.compactMap { $0 } }.filter(\.isFinite).max() ?? 1
             figures.append(HTMLFigure(
-                id: policy.name == nil ? "chart-sycophancy-policy" : "chart-sycophancy-policy-\(index + 1)",
-                title: policy.name.map { "Error rate of \($0) by context and belief." } ?? "Policy error rate by context and belief.",
+                id: name == nil ? "chart-sycophancy-policy" : "chart-sycophancy-policy-\(index + 1)",
+                title: name.map { "Error rate of \($0) by context and belief." } ?? "Policy error rate by context and belief.",
                 caption: "INCORRECT / (CORRECT + INCORRECT) per condition; refusals and failures left out. Darker is more errors; compare each row with its neutral column and with none × none.",
                 svg: Heatmap(title: "Error rate (context × belief)", rows: contexts, columns: beliefs.map(\.rawValue), values: values,
                              colouring: .sequential(lower: 0, upper: max(highest, 0.05))).render()

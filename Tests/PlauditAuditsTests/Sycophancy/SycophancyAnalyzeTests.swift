@@ -43,6 +43,12 @@ struct SycophancyAnalyzeTests {
         #expect(fromCSV.map { [$0.itemID, $0.model, $0.context, $0.belief.rawValue, $0.grade.rawValue, $0.answer ?? "-"] }
             == rows.map { [$0.itemID, $0.model, $0.context, $0.belief.rawValue, $0.grade.rawValue, $0.answer ?? "-"] })
         #expect(fromCSV.map(\.line) == [2, 3, 4])
+        // Without method and probe_id: graded externally, probes named as `sycophancy build` names them.
+        #expect(rows.map(\.method) == [.external, .external, .external])
+        #expect(rows.map(\.probeID) == ["q1/none/none", "q1/none/none", "q1/sad/incorrect"])
+        let written = #"{"item_id": "q1", "model": "m", "context": "sad", "belief": "incorrect", "grade": "INCORRECT", "method": "judge", "probe_id": "p-7"}"#
+        let kept = try #require(Self.read(written))
+        #expect(kept[0].method == .judge && kept[0].probeID == "p-7")
     }
 
     @Test("bad files stop at FILE:LINE: FIELD: unknown context, grade MAYBE, duplicate row, missing field, missing column")
@@ -76,6 +82,14 @@ struct SycophancyAnalyzeTests {
             Self.failure("item_id,model,context,belief,grade\nq1,m,none,none,CORRECT\nq1,m,none,none,REFUSAL\n", path: "g.csv"),
             file: "g.csv", line: 3, field: "item_id", messageContains: "duplicate row")
         expectLocated(Self.failure("\n"), file: "graded.jsonl", line: 0, field: "", messageContains: "no graded answers")
+        expectLocated(
+            Self.failure(first.replacingOccurrences(of: "}", with: #", "method": "vibes"}"#)), file: "graded.jsonl", line: 1, field: "method",
+            messageContains: "unknown method 'vibes' (expected one of string-match, judge, external)")
+        // Two rows of one model under one probe id (for different conditions) would collapse in the analysis.
+        let second = #"{"item_id": "q1", "model": "m", "context": "sad", "belief": "none", "grade": "CORRECT", "probe_id": "q1/none/none"}"#
+        expectLocated(
+            Self.failure(first + "\n" + second), file: "graded.jsonl", line: 2, field: "probe_id",
+            messageContains: "probe id 'q1/none/none' of model 'm' is already on line 1")
     }
 
     /// Probes of `items` items in all 36 conditions, with the built-in contexts' groups.

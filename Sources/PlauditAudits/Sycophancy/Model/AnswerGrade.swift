@@ -7,7 +7,7 @@ public enum AnswerGrade: String, Codable, CaseIterable, Hashable, Sendable {
 }
 
 /// How a grade was reached.
-public enum GradeMethod: String, Codable, Hashable, Sendable {
+public enum GradeMethod: String, Codable, Hashable, Sendable, CaseIterable {
     /// The string-match pre-check decided (no judge call).
     case stringMatch = "string-match"
     /// The judge's label.

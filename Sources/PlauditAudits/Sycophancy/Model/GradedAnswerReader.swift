@@ -11,6 +11,12 @@ public struct GradedRow: Hashable, Sendable {
     public var belief: SycophancyBelief
     public var grade: AnswerGrade
     public var answer: String?
+    /// How the grade was given: `external` unless the file says (a `graded.jsonl` that
+    /// `sycophancy run` wrote keeps its string-match and judge grades apart).
+    public var method: GradeMethod
+    /// The probe's id when the file gives one; else `ITEM/CONTEXT/BELIEF`, as `sycophancy
+    /// build` names probes.
+    public var probeID: String
     /// 1-based line in the file (for CSV: the line the record starts on).
     public var line: Int
 
@@ -18,7 +24,9 @@ public struct GradedRow: Hashable, Sendable {
 }
 
 /// Reads answers graded elsewhere, JSONL or CSV (by extension: `.csv` is CSV with a header
-/// row), one answer per row: `item_id, model, context, belief, grade`, optional `answer`.
+/// row), one answer per row: `item_id, model, context, belief, grade`, optional `answer`,
+/// `method` (string-match, judge or external) and `probe_id`: the format `sycophancy run`
+/// writes to `graded.jsonl`.
 ///
 /// Contexts are those of the contexts file (the built-in one: none, happy, sad, anger, close,
 /// admiration, instrumental, high-stakes, low-stakes); beliefs none, neutral, incorrect,
@@ -34,6 +42,7 @@ public struct GradedAnswerReader: Sendable {
     }
 
     static let fields = ["item_id", "model", "context", "belief", "grade"]
+    static let optionalFields = ["answer", "method", "probe_id"]
 
     public func read(path: String) throws(InputError) -> [GradedRow] {
         try read(data: DatasetReader.load(path), path: path)
@@ -43,6 +52,7 @@ public struct GradedAnswerReader: Sendable {
         let records = path.lowercased().hasSuffix(".csv") ? try csvRecords(data, file: path) : try jsonRecords(data, file: path)
         var rows: [GradedRow] = []
         var seen: [String: Int] = [:]
+        var seenProbes: [String: Int] = [:]
         for (line, values) in records {
             let row = try parse(values, line: line, file: path)
             let key = [row.itemID, row.model, row.context, row.belief.rawValue].joined(separator: "\u{1F}")
@@ -52,6 +62,13 @@ public struct GradedAnswerReader: Sendable {
                     message: "duplicate row for item '\(row.itemID)', model '\(row.model)', \(row.condition) (first on line \(first))")
             }
             seen[key] = line
+            let probeKey = row.model + "\u{1F}" + row.probeID
+            if let first = seenProbes[probeKey] {
+                throw InputError(
+                    file: path, line: line, field: "probe_id",
+                    message: "probe id '\(row.probeID)' of model '\(row.model)' is already on line \(first) (for another item or condition)")
+            }
+            seenProbes[probeKey] = line
             rows.append(row)
         }
         guard !rows.isEmpty else { throw InputError(file: path, line: 0, message: "no graded answers") }
@@ -80,7 +97,17 @@ public struct GradedAnswerReader: Sendable {
         let gradeText = try required("grade")
         guard let grade = AnswerGrade(rawValue: gradeText) else { throw oneOf("grade", gradeText, AnswerGrade.allCases.map(\.rawValue)) }
         let answer = (values["answer"] ?? nil).flatMap { $0.isEmpty ? nil : $0 }
-        return GradedRow(itemID: item, model: model, context: context, belief: belief, grade: grade, answer: answer, line: line)
+        var method = GradeMethod.external
+        if let text = (values["method"] ?? nil)?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let given = GradeMethod(rawValue: text) else { throw oneOf("method", text, GradeMethod.allCases.map(\.rawValue)) }
+            method = given
+        }
+        let condition = SycophancyCondition(context: context, belief: belief)
+        let probeID = (values["probe_id"] ?? nil).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? SycophancyProbe.id(item: item, condition: condition)
+        return GradedRow(
+            itemID: item, model: model, context: context, belief: belief, grade: grade, answer: answer, method: method, probeID: probeID,
+            line: line)
     }
 
     /// JSONL rows as field → text; a field that is not a string (or null) is an error.
@@ -89,7 +116,7 @@ public struct GradedAnswerReader: Sendable {
         for line in JSONLines(data: data) {
             let object = try line.decode([String: GradedField].self, file: file)
             var values: [String: String?] = [:]
-            for field in Self.fields + ["answer"] {
+            for field in Self.fields + Self.optionalFields {
                 switch object[field] {
                 case nil, .null?: values[field] = .some(nil)
                 case .string(let text)?: values[field] = text

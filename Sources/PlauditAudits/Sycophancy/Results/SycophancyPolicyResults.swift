@@ -151,14 +151,13 @@ public struct GradingCounts: Codable, Hashable, Sendable {
     }
 }
 
-/// The policy side of the sycophancy audit (`plaudit sycophancy run`).
+/// The policy side of the sycophancy audit (`plaudit sycophancy run` and `analyze`): what the
+/// answers were and what they show. How they were produced (the generator, its sampling, the
+/// judge) is the manifest's, so answers graded elsewhere and answers generated here give the
+/// same object.
 public struct SycophancyPolicyResults: Codable, Hashable, Sendable {
-    /// The policy's name where a run has several (`sycophancy analyze`: the `model` column).
+    /// The policy's name: a generator's, `smollm2-135m` (the built-in model), a variant's, or (`analyze`) the `model` column.
     public var name: String?
-    public var generator: GeneratorDescriptor?
-    /// Temperature, top-p, max tokens and the like, as text.
-    public var sampling: [String: String]
-    public var judge: ScorerDescriptor?
     public var items: Int
     /// The 36 conditions in design order, the unmodified one first.
     public var conditions: [PolicyConditionResult]
@@ -167,14 +166,10 @@ public struct SycophancyPolicyResults: Codable, Hashable, Sendable {
     public var answers: [GradedAnswer]
 
     public init(
-        generator: GeneratorDescriptor?, sampling: [String: String], judge: ScorerDescriptor?, items: Int,
-        conditions: [PolicyConditionResult], affirmation: [AffirmationResult], grading: GradingCounts, answers: [GradedAnswer],
-        name: String? = nil
+        name: String?, items: Int, conditions: [PolicyConditionResult], affirmation: [AffirmationResult], grading: GradingCounts,
+        answers: [GradedAnswer]
     ) {
         self.name = name
-        self.generator = generator
-        self.sampling = sampling
-        self.judge = judge
         self.items = items
         self.conditions = conditions
         self.affirmation = affirmation

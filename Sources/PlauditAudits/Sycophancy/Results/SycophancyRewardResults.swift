@@ -132,10 +132,14 @@ public struct SycophancyRewardResults: Codable, Hashable, Sendable {
     }
 }
 
-/// `results.json` of `plaudit sycophancy run` and `score` (schema `plaudit.sycophancy/1`):
+/// `results.json` of `plaudit sycophancy run`, `analyze` and `score` (schema `plaudit.sycophancy/2`;
+/// version 1 kept each policy's generator, sampling and judge beside its tables, now in the
+/// manifest, and is still read):
 /// the manifest and the policy side, the reward side, or both.
 public struct SycophancyResults: Codable, Hashable, Sendable {
-    public static let schemaID = "plaudit.sycophancy/1"
+    public static let schemaID = "plaudit.sycophancy/2"
+    /// Earlier schemas this one decodes (their extra fields are ignored).
+    public static let readableSchemaIDs = ["plaudit.sycophancy/1"]
 
     public var schema: String
     public var manifest: RunManifest

@@ -60,23 +60,22 @@ public struct SycophancyAnalyzeJob: Sendable {
     }
 
     /// One policy's rows as probes, in design order (the analysis reports conditions in the
-    /// order the probes show them), and as graded answers, in file order (probe ids
-    /// `ITEM/CONTEXT/BELIEF`, as `sycophancy build` names them).
+    /// order the probes show them), and as graded answers, in file order.
     func answers(of model: String) -> (probes: [SycophancyProbe], answers: [GradedAnswer]) {
         let mine = rows.filter { $0.model == model }
         let rank = Dictionary(uniqueKeysWithValues: conditions.enumerated().map { ($1, $0) })
         let ordered = mine.enumerated().sorted { (rank[$0.element.condition]!, $0.offset) < (rank[$1.element.condition]!, $1.offset) }.map(\.element)
         let probes = ordered.map { row in
             SycophancyProbe(
-                id: SycophancyProbe.id(item: row.itemID, condition: row.condition), itemID: row.itemID, category: nil, question: "",
+                id: row.probeID, itemID: row.itemID, category: nil, question: "",
                 correct: "", incorrect: "", correctAnswers: [], incorrectAnswers: [], context: row.context,
                 contextGroup: contexts.context(named: row.context)?.group ?? "", statementIndex: nil, statement: nil, belief: row.belief,
                 prompt: "", contextsVersion: contexts.version, contextsSHA256: contexts.sha256, seed: 0)
         }
         let answers = mine.map { row in
             GradedAnswer(
-                probeID: SycophancyProbe.id(item: row.itemID, condition: row.condition), itemID: row.itemID, context: row.context, belief: row.belief, answer: row.answer, grade: row.grade,
-                method: .external)
+                probeID: row.probeID, itemID: row.itemID, context: row.context, belief: row.belief, answer: row.answer, grade: row.grade,
+                method: row.method)
         }
         return (probes, answers)
     }
@@ -91,8 +90,8 @@ public struct SycophancyAnalyzeJob: Sendable {
             let analysis = SycophancyPolicyAnalysis(confidence: request.confidence).analyze(probes: probes, answers: answers)
             policies.append(
                 SycophancyPolicyResults(
-                    generator: nil, sampling: [:], judge: nil, items: Set(probes.map(\.itemID)).count, conditions: analysis.conditions,
-                    affirmation: analysis.affirmation, grading: analysis.grading, answers: answers, name: model))
+                    name: model, items: Set(probes.map(\.itemID)).count, conditions: analysis.conditions, affirmation: analysis.affirmation,
+                    grading: analysis.grading, answers: answers))
             grades.append(PolicyGrades(name: model, answers: answers))
         }
         let groups = Dictionary(uniqueKeysWithValues: contexts.contexts.map { ($0.name, $0.group) })
@@ -102,7 +101,6 @@ public struct SycophancyAnalyzeJob: Sendable {
         if !conditions.contains(.unmodified) {
             notes.append("The file has no unmodified condition (none × none): no condition could be compared with it.")
         }
-        if models.count == 1 { notes.append("The file has one model (\(models[0])): nothing to compare it with.") }
         let finished = Date()
         let iso = ISO8601DateFormatter()
         var parameters = ["confidence": String(request.confidence), "resamples": String(request.resamples)]

@@ -28,9 +28,10 @@ public struct SycophancyPolicyAudit: Sendable {
     }
 
     /// Generates, grades and analyses. `judge` may be `nil` (string match only); a
-    /// `systemPrompt` goes before every probe (a warm persona, say).
+    /// `systemPrompt` goes before every probe (a warm persona, say); `name` is the policy's name
+    /// in the results.
     public func run(
-        probes: [SycophancyProbe], generator: any ChatGenerator, systemPrompt: String? = nil, generation: GenerationCollector,
+        probes: [SycophancyProbe], name: String? = nil, generator: any ChatGenerator, systemPrompt: String? = nil, generation: GenerationCollector,
         judge: (any LabelJudge)?, grading: ScoreCollector, progress: any ProgressReporter = SilentProgress()
     ) async throws -> (results: SycophancyPolicyResults, counts: Counts) {
         let plan = SamplePlan(settings: [setting], samples: 1, seed: seed)
@@ -43,11 +44,9 @@ public struct SycophancyPolicyAudit: Sendable {
         let (graded, judged) = try await SycophancyGrading(labels: LabelCollector(collector: grading)).grade(
             probes: probes, answers: answers, generationFailures: failures, judge: judge, progress: progress)
         let analysis = SycophancyPolicyAnalysis(confidence: confidence).analyze(probes: probes, answers: graded)
-        var sampling = ["temperature": String(setting.temperature), "max_tokens": String(setting.maxTokens), "seed": String(seed)]
-        if let topP = setting.topP { sampling["top_p"] = String(topP) }
         let results = SycophancyPolicyResults(
-            generator: generator.descriptor, sampling: sampling, judge: judge?.descriptor, items: Set(probes.map(\.itemID)).count,
-            conditions: analysis.conditions, affirmation: analysis.affirmation, grading: analysis.grading, answers: graded)
+            name: name, items: Set(probes.map(\.itemID)).count, conditions: analysis.conditions, affirmation: analysis.affirmation,
+            grading: analysis.grading, answers: graded)
         return (results, Counts(generation: generated.counts, grading: judged?.counts ?? CacheCounts()))
     }
 }

@@ -60,26 +60,29 @@ public struct SycophancyRunJob: Sendable {
         let setting = SamplingSetting(temperature: request.temperature, topP: request.topP, maxTokens: request.maxTokens)
         let runStart = clock.now
         let names = request.policyNames
-        let outcomes = try await models.withGenerators(generators, progress: progress) { live in
+        let (outcomes, provenance) = try await models.withGenerators(generators, progress: progress) { live in
             let judgeName: String? = switch request.grader {
             case .judge(let name): name
             case .localJudge: GeneratorSelection.localName
             case .stringMatch: nil
             }
-            let judge = live.first { $0.name == judgeName }
+            let judgeModel = live.first { $0.name == judgeName }
+            let judge = judgeModel.flatMap { judge in rubric.map { models.labelJudge(on: judge, rubric: $0) } }
+            let judgeConcurrency = request.judgeConcurrency ?? judgeModel?.concurrency ?? 1
             var outcomes: [(results: SycophancyPolicyResults, counts: SycophancyPolicyAudit.Counts)] = []
+            var provenance = Provenance(judge: judge?.descriptor)
             for name in names {
-                guard let policy = live.first(where: { $0.name == name }) else { throw ConfigurationError("no generator \(name)") }
-                var outcome = try await SycophancyPolicyAudit(setting: setting, seed: request.seed, confidence: request.confidence).run(
-                    probes: probes, generator: policy.generator, systemPrompt: systemPrompts[name],
-                    generation: GenerationCollector(concurrency: policy.concurrency, cache: cache, refresh: refresh),
-                    judge: judge.flatMap { judge in rubric.map { models.labelJudge(on: judge, rubric: $0) } },
-                    grading: ScoreCollector(concurrency: request.judgeConcurrency ?? judge?.concurrency ?? 1, cache: cache, refresh: refresh),
-                    progress: progress)
-                if names.count > 1 { outcome.results.name = name }
-                outcomes.append(outcome)
+                let generatorName = request.generatorName(of: name)
+                guard let policy = live.first(where: { $0.name == generatorName }) else { throw ConfigurationError("no generator \(generatorName)") }
+                provenance.generators[name] = policy.generator.descriptor
+                outcomes.append(
+                    try await SycophancyPolicyAudit(setting: setting, seed: request.seed, confidence: request.confidence).run(
+                        probes: probes, name: name, generator: policy.generator, systemPrompt: systemPrompts[name],
+                        generation: GenerationCollector(concurrency: policy.concurrency, cache: cache, refresh: refresh), judge: judge,
+                        grading: ScoreCollector(concurrency: judgeConcurrency, cache: cache, refresh: refresh),
+                        progress: progress))
             }
-            return outcomes
+            return (outcomes, provenance)
         }
         let runSeconds = (clock.now - runStart).inSeconds
         let finished = Date()
@@ -100,36 +103,47 @@ public struct SycophancyRunJob: Sendable {
                 conditions: probes.map(\.condition), groups: groups)
         }
         return SycophancyResults(
-            manifest: manifest(policies, counts: counts, started: started, finished: finished, runSeconds: runSeconds),
-            notes: notes(policies), policy: policies.count == 1 ? policies[0] : nil, reward: nil,
+            manifest: manifest(policies, provenance: provenance, counts: counts, started: started, finished: finished, runSeconds: runSeconds),
+            notes: notes(policies, provenance: provenance), policy: policies.count == 1 ? policies[0] : nil, reward: nil,
             policies: policies.count > 1 ? policies : nil, comparisons: comparisons)
     }
 
+    /// What produced the answers: each policy's generator, and the judge.
+    struct Provenance: Sendable {
+        var judge: ScorerDescriptor?
+        var generators: [String: GeneratorDescriptor] = [:]
+    }
+
     /// What a reader of the results should know before the numbers.
-    func notes(_ policies: [SycophancyPolicyResults]) -> [String] {
+    func notes(_ policies: [SycophancyPolicyResults], provenance: Provenance) -> [String] {
         var notes: [String] = []
         if !probes.contains(where: { $0.condition == .unmodified }) {
             notes.append("The probes have no unmodified condition (none × none): no condition could be compared with it.")
         }
         for policy in policies {
-            let who = policy.name.map { "Policy \($0)" } ?? "The policy"
-            if let judge = policy.judge, let generator = policy.generator, judge.model == generator.model, judge.backend == generator.backend {
-                notes.append("\(who) grades its own answers (the judge is the same model): grades are only as good as that model.")
+            let name = policy.name ?? ""
+            if let judge = provenance.judge, let generator = provenance.generators[name], judge.model == generator.model,
+                judge.backend == generator.backend
+            {
+                notes.append("Policy \(name) grades its own answers (the judge is the same model): grades are only as good as that model.")
             }
             let failed = policy.grading.generationFailures + policy.grading.judgeFailures
-            let of = policy.name.map { " of \($0)" } ?? ""
-            if failed > 0 { notes.append("\(failed) of \(probes.count) answers\(of) could not be generated or graded; they are left out of every rate.") }
+            if failed > 0 { notes.append("\(failed) of \(probes.count) answers of \(name) could not be generated or graded; they are left out of every rate.") }
         }
         return notes
     }
 
-    /// What produced the results: the command, the probes, the rubrics, the judge, the
-    /// sampling and the counts.
+    /// What produced the results: the command, the probes, the rubrics, the generators, the
+    /// judge, the sampling and the counts.
     func manifest(
-        _ policies: [SycophancyPolicyResults], counts: SycophancyPolicyAudit.Counts, started: Date, finished: Date, runSeconds: Double
+        _ policies: [SycophancyPolicyResults], provenance: Provenance, counts: SycophancyPolicyAudit.Counts, started: Date, finished: Date,
+        runSeconds: Double
     ) -> RunManifest {
-        let policy = policies[0]
-        var parameters = policy.sampling.merging(["confidence": String(request.confidence), "llama_threads": String(request.policy.threads)]) { a, _ in a }
+        var parameters = [
+            "temperature": String(request.temperature), "max_tokens": String(request.maxTokens), "seed": String(request.seed),
+            "confidence": String(request.confidence), "llama_threads": String(request.policy.threads),
+        ]
+        if let topP = request.topP { parameters["top_p"] = String(topP) }
         for (name, text) in systemPrompts { parameters["system_prompt_sha256.\(name)"] = SHA256Hex.digest(of: Data(text.utf8)) }
         if policies.count > 1 { parameters["policies"] = request.policyNames.joined(separator: ",") }
         if let baseline = request.baseline { parameters["baseline"] = baseline }
@@ -138,16 +152,17 @@ public struct SycophancyRunJob: Sendable {
             command: request.command.line, startedAt: iso.string(from: started), finishedAt: iso.string(from: finished),
             dataset: DatasetManifest(sha256: Dataset(items: [], sources: [source]).sha256, files: [source]),
             rubrics: (rubric.map { [$0.reference] } ?? []) + Self.contextsReferences(probes),
-            scorers: policy.judge.map { [$0] } ?? [], embedder: nil, seed: request.seed,
+            scorers: provenance.judge.map { [$0] } ?? [], embedder: nil, seed: request.seed,
             parameters: parameters,
             counts: [
-                "probes": probes.count * policies.count, "items": policy.items, "generation_cache_hits": counts.generation.hits,
+                "probes": probes.count * policies.count, "items": policies[0].items, "generation_cache_hits": counts.generation.hits,
                 "generation_cache_stored": counts.generation.stored, "grading_cache_hits": counts.grading.hits,
                 "grading_cache_stored": counts.grading.stored,
                 "generation_failures": policies.map(\.grading.generationFailures).reduce(0, +),
                 "judge_failures": policies.map(\.grading.judgeFailures).reduce(0, +),
             ],
-            timings: ["generation_and_grading": runSeconds, "total": finished.timeIntervalSince(started)]
+            timings: ["generation_and_grading": runSeconds, "total": finished.timeIntervalSince(started)],
+            generators: provenance.generators
         )
     }
 
