@@ -26,6 +26,7 @@ public struct LexicalEmbedder: Embedder {
 
     public init(dimension: Int = 1 << 13, wordNGrams: ClosedRange<Int> = 1...2, characterNGrams: ClosedRange<Int> = 3...5) {
         precondition(dimension > 0, "dimension must be positive")
+        precondition(wordNGrams.lowerBound >= 1 && characterNGrams.lowerBound >= 1, "n-grams have at least one word or character")
         self.dimension = dimension
         self.wordNGrams = wordNGrams
         self.characterNGrams = characterNGrams
@@ -66,30 +67,32 @@ public struct LexicalEmbedder: Embedder {
     /// The synchronous core of ``embed(_:)``.
     public func vectors(for texts: [String]) -> [[Float]] {
         let features = texts.map { LexicalFeatures($0, wordNGrams: wordNGrams, characterNGrams: characterNGrams) }
-        var wordDF: [String: Int] = [:]
-        var charDF: [String: Int] = [:]
+        var wordDF: [UInt64: Int] = [:]
+        var charDF: [UInt64: Int] = [:]
+        wordDF.reserveCapacity(features.reduce(0) { $0 + $1.words.count })
+        charDF.reserveCapacity(features.reduce(0) { $0 + $1.characters.count })
         for f in features {
-            for key in f.words.keys { wordDF[key, default: 0] += 1 }
-            for key in f.characters.keys { charDF[key, default: 0] += 1 }
+            for hash in f.words.hashes { wordDF[hash, default: 0] += 1 }
+            for hash in f.characters.hashes { charDF[hash, default: 0] += 1 }
         }
         let n = Double(texts.count)
         func idf(_ df: Int) -> Double { log((1 + n) / (1 + Double(df))) + 1 }
         return features.map { f in
-            let words = hashed(f.words, namespace: 1) { idf(wordDF[$0] ?? 0) }
-            let chars = hashed(f.characters, namespace: 2) { idf(charDF[$0] ?? 0) }
+            let words = hashed(f.words) { idf(wordDF[$0]!) }
+            let chars = hashed(f.characters) { idf(charDF[$0]!) }
             var out = [Float](repeating: 0, count: dimension)
             for i in 0..<dimension { out[i] = words[i] + chars[i] }
             return Self.normalized(out)
         }
     }
 
-    /// Sums in Double and in sorted feature order: dictionary order is seeded per process, and
+    /// Sums in Double and in ascending hash order: dictionary order is seeded per process, and
     /// a Float sum of three or more features in one bucket would depend on it.
-    private func hashed(_ counts: [String: Int], namespace: UInt8, idf: (String) -> Double) -> [Float] {
+    private func hashed(_ features: LexicalFeatures.Counts, idf: (UInt64) -> Double) -> [Float] {
         var v = [Double](repeating: 0, count: dimension)
-        for feature in counts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let (index, sign) = FeatureHash.bucket(feature, namespace: namespace, dimension: dimension)
-            v[index] += Double(sign) * (1 + log(Double(counts[feature]!))) * idf(feature)
+        for (hash, count) in zip(features.hashes, features.counts) {
+            let (index, sign) = FeatureHash.bucket(hash: hash, dimension: dimension)
+            v[index] += sign * (1 + log(Double(count))) * idf(hash)
         }
         return Self.normalized(v.map { Float($0) })
     }

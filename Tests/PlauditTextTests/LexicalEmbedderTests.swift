@@ -177,20 +177,31 @@ struct LexicalEmbedderTests {
 
     @Test("word 1-2-grams and character 3-5-grams within space-padded words")
     func features() {
+        // Features are kept as FNV-1a hashes: word n-grams in namespace 1, character n-grams in 2.
+        func words(_ expected: [String: Int]) -> [UInt64: Int] {
+            Dictionary(uniqueKeysWithValues: expected.map { (FeatureHash.fnv1a($0.key, namespace: 1), $0.value) })
+        }
+        func characters(_ expected: [String: Int]) -> [UInt64: Int] {
+            Dictionary(uniqueKeysWithValues: expected.map { (FeatureHash.fnv1a($0.key, namespace: 2), $0.value) })
+        }
         let ab = LexicalFeatures("AB", wordNGrams: 1...2, characterNGrams: 3...5)
-        #expect(ab.words == ["ab": 1])
-        #expect(ab.characters == [" ab": 1, "ab ": 1, " ab ": 1])
+        #expect(ab.words.byHash == words(["ab": 1]))
+        #expect(ab.characters.byHash == characters([" ab": 1, "ab ": 1, " ab ": 1]))
         let i = LexicalFeatures("I", wordNGrams: 1...2, characterNGrams: 3...5)
-        #expect(i.characters == [" i ": 1])
+        #expect(i.characters.byHash == characters([" i ": 1]))
         let text = LexicalFeatures("the cat, the cat", wordNGrams: 1...2, characterNGrams: 3...5)
-        #expect(text.words == ["the": 2, "cat": 2, "the cat": 2, "cat the": 1])
+        #expect(text.words.byHash == words(["the": 2, "cat": 2, "the cat": 2, "cat the": 1]))
+        #expect(text.words[FeatureHash.fnv1a("the cat", namespace: 1)] == 2 && text.words[FeatureHash.fnv1a("a cat", namespace: 1)] == 0)
         // " the " and " cat ": 3 + 2 + 1 n-grams each, each seen twice; none spans the two words.
-        #expect(text.characters.count == 12)
-        #expect(text.characters.values.allSatisfy { $0 == 2 })
-        #expect(text.characters.keys.allSatisfy { !$0.dropFirst().dropLast().contains(" ") })
+        let within = [" th", "the", "he ", " the", "the ", " the ", " ca", "cat", "at ", " cat", "cat ", " cat "]
+        #expect(text.characters.byHash == characters(Dictionary(uniqueKeysWithValues: within.map { ($0, 2) })))
         let unigrams = LexicalFeatures("one two three", wordNGrams: 1...1, characterNGrams: 5...5)
-        #expect(unigrams.words == ["one": 1, "two": 1, "three": 1])
-        #expect(unigrams.characters == [" one ": 1, " two ": 1, " thre": 1, "three": 1, "hree ": 1])
+        #expect(unigrams.words.byHash == words(["one": 1, "two": 1, "three": 1]))
+        #expect(unigrams.characters.byHash == characters([" one ": 1, " two ": 1, " thre": 1, "three": 1, "hree ": 1]))
+        // Multi-byte scalars: each n-gram is hashed over the scalars' UTF-8 bytes.
+        let accented = LexicalFeatures("Ça 時間", wordNGrams: 1...2, characterNGrams: 3...3)
+        #expect(accented.words.byHash == words(["ça": 1, "時間": 1, "ça 時間": 1]))
+        #expect(accented.characters.byHash == characters([" ça": 1, "ça ": 1, " 時間": 1, "時間 ": 1]))
     }
 
     @Test("FNV-1a 64 over the namespace byte and UTF-8 matches the reference values")
