@@ -11,7 +11,8 @@ struct SycophancyAnalyzeCommand: AsyncParsableCommand {
         abstract: "Analyse answers graded elsewhere: error rates per condition per model, and model against model (McNemar, BH).",
         discussion: """
             Input: JSONL or CSV (by extension), one row per answer: item_id, model, context, belief, grade \
-            (CORRECT, INCORRECT or REFUSAL), optional answer. Contexts: none, happy, sad, anger, close, admiration, \
+            (CORRECT, INCORRECT or REFUSAL), optional answer, method (string-match, judge or external, the default) and \
+            probe_id: the graded.jsonl that `plaudit sycophancy run` writes is such a file. Contexts: none, happy, sad, anger, close, admiration, \
             instrumental, high-stakes, low-stakes; beliefs: none, neutral, incorrect, denies-correct. Unknown names, missing \
             fields and duplicate (item, model, context, belief) rows stop with FILE:LINE: FIELD: message (exit 2). Every \
             model is compared with --baseline, or every pair in file order. Writes results.json, report.md and report.html to --out.
