@@ -79,7 +79,7 @@ struct BrowserCheck: Decodable {
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "python3"
         let arguments = [script.path, report.path, "--timeout", "60"] + (screenshot.map { ["--screenshot", $0.path] } ?? [])
         let result = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Int32, Data, Data), any Error>) in
-            DispatchQueue.global().async {
+            Thread {
                 do {
                     let process = Process()
                     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -98,7 +98,7 @@ struct BrowserCheck: Decodable {
                 } catch {
                     continuation.resume(throwing: error)
                 }
-            }
+            }.start()
         }
         guard result.0 == 0 else {
             throw Failure(description: "check_report.py exited \(result.0): \(String(decoding: result.1 + result.2, as: UTF8.self))")

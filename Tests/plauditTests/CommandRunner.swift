@@ -59,15 +59,16 @@ struct CommandRunner {
         )
     }
 
-    /// Runs the binary in `directory` and waits for it on a Dispatch thread, never on Swift's
-    /// cooperative pool (see ``runBlocking(_:in:environment:timeout:)``).
+    /// Runs the binary in `directory` and waits for it on a thread of its own, never on Swift's
+    /// cooperative pool (see ``runBlocking(_:in:environment:timeout:)``); not on a Dispatch
+    /// global queue either, whose threads on Linux are the pool's.
     static func runOffPool(
         _ arguments: [String], in directory: URL, environment: [String: String]? = nil, timeout: Double = 300
     ) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 continuation.resume(with: Swift.Result { try runBlocking(arguments, in: directory, environment: environment, timeout: timeout) })
-            }
+            }.start()
         }
     }
 

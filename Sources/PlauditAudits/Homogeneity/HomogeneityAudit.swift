@@ -38,20 +38,10 @@ public struct HomogeneityAudit: Sendable {
         let models = input.models
         let options = options
         let workers = max(1, min(options.threads, pools.count))
-        let analyses = await withCheckedContinuation { (continuation: CheckedContinuation<[PoolAnalysis], Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                let results = Mutex([PoolAnalysis?](repeating: nil, count: pools.count))
-                let finished = Atomic<Int>(0)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for p in stride(from: worker, to: pools.count, by: workers) {
-                        let analysis = PoolAnalysis(pool: pools[p], vectors: vectors[p], models: models, options: options)
-                        results.withLock { $0[p] = analysis }
-                        let done = finished.add(1, ordering: .relaxed).newValue
-                        progress.update(phase: "analysing", done: done, total: pools.count, failed: 0, cached: 0)
-                    }
-                }
-                continuation.resume(returning: results.withLock { $0.map { $0! } })
-            }
+        let analyses = await DispatchWork.map(pools.count, workers: workers, finished: { done in
+            progress.update(phase: "analysing", done: done, total: pools.count, failed: 0, cached: 0)
+        }) { p in
+            PoolAnalysis(pool: pools[p], vectors: vectors[p], models: models, options: options)
         }
         progress.finish(phase: "analysing")
         return summarize(analyses, models: models)

@@ -80,28 +80,22 @@ public struct MiniLMEmbedder: Embedder {
         let planned = batches
         let forward = MiniLMForward(weights: weights, configuration: configuration, kernel: kernel)
         let workers = min(threads, planned.count)
-        // The encoder's loops run for seconds. They run on Dispatch's threads, not in tasks:
+        // The encoder's loops run for seconds, on threads of their own (``DispatchWork``):
         // blocking Swift's cooperative pool (one thread per core) that long would stall every
         // other task of the process, such as HTTP exchanges with their timeouts.
-        let parts = await withCheckedContinuation { (continuation: CheckedContinuation<[[(Int, [Float])]], Never>) in
-            DispatchQueue.global(qos: .userInitiated).async {
-                let results = Mutex([[(Int, [Float])]](repeating: [], count: workers))
-                let finished = Mutex(0)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    var embedded: [(Int, [Float])] = []
-                    for b in stride(from: worker, to: planned.count, by: workers) {
-                        let vectors = forward.embed(planned[b].map { sequences[$0] })
-                        embedded += zip(planned[b], vectors).map { ($0, $1) }
-                        // Reported under the lock, so the counts arrive in increasing order.
-                        finished.withLock { count in
-                            count += planned[b].count
-                            done(count)
-                        }
-                    }
-                    results.withLock { $0[worker] = embedded }
+        let finished = EmbeddedCount()
+        let parts = await DispatchWork.map(workers, workers: workers) { worker in
+            var embedded: [(Int, [Float])] = []
+            for b in stride(from: worker, to: planned.count, by: workers) {
+                let vectors = forward.embed(planned[b].map { sequences[$0] })
+                embedded += zip(planned[b], vectors).map { ($0, $1) }
+                // Reported under the lock, so the counts arrive in increasing order.
+                finished.texts.withLock { count in
+                    count += planned[b].count
+                    done(count)
                 }
-                continuation.resume(returning: results.withLock { $0 })
             }
+            return embedded
         }
         var out = [[Float]](repeating: [], count: texts.count)
         for part in parts {
@@ -114,4 +108,9 @@ public struct MiniLMEmbedder: Embedder {
     public func tokenIDs(_ text: String) -> [Int32] {
         tokenizer.encode(text, maxLength: configuration.maxSequenceLength)
     }
+}
+
+/// Texts embedded so far, shared by the encoder's threads.
+private final class EmbeddedCount: Sendable {
+    let texts = Mutex(0)
 }
