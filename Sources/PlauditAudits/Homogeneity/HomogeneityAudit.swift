@@ -1,15 +1,13 @@
 public import PlauditCore
-import Dispatch
 import Foundation
 public import PlauditRuntime
 import PlauditStats
-import Synchronization
 
 /// The homogeneity analysis (ARCHITECTURE §1.2; method of Artificial Hivemind §2, with
 /// confidence intervals and cross-pairs-only model similarity): how alike generations are
 /// within each model and across models.
 ///
-/// Written against Core's `Embedder` only; the numerics run on Dispatch threads, one prompt
+/// Written against Core's `Embedder` only; the numerics run on threads of their own (``DispatchWork``), one prompt
 /// per thread, because a pool of 1,250 generations takes a noticeable fraction of a second
 /// and Swift's cooperative pool must not be blocked that long.
 public struct HomogeneityAudit: Sendable {

@@ -21,18 +21,6 @@ public enum GradedAnswerWriter {
             case itemID = "item_id"
             case probeID = "probe_id"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(itemID, forKey: .itemID)
-            try container.encode(model, forKey: .model)
-            try container.encode(context, forKey: .context)
-            try container.encode(belief, forKey: .belief)
-            try container.encode(grade, forKey: .grade)
-            try container.encodeIfPresent(method, forKey: .method)
-            try container.encode(probeID, forKey: .probeID)
-            try container.encode(answer, forKey: .answer)
-        }
     }
 
     /// Every graded answer of every policy, policies in results order, answers in probe order.
